@@ -1,0 +1,165 @@
+import Foundation
+import Reporters
+import TDDMarkdown
+import TDDRules
+
+/// Which change set `check` reads (SPEC §1, modes).
+public enum CheckMode: Sendable, Equatable {
+    case worktree
+    case staged
+    case range(String)
+    case commit(String)
+    case all(rev: String?)
+    case prePush(remote: String, url: String?)
+    case ci(base: String?)
+    case paths([String])
+}
+
+/// What `designgate check` was asked to do.
+public struct CheckOptions: Sendable {
+    public var mode: CheckMode = .worktree
+    /// `-C DIR`: run as if started in DIR.
+    public var directory: String?
+    public var configPath: String?
+    public var profile: String?
+    /// Warnings fail the run too.
+    public var strict = false
+    /// Skip libgit2's repository-ownership check (for a checkout the user trusts).
+    public var trustRepositoryOwner = false
+    /// The pre-push hook's standard input.
+    public var prePushInput = ""
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+
+    public init() {}
+}
+
+/// The result of a check: the report, notices for the log, and the exit status.
+public struct CheckOutcome {
+    public let report: Report
+    /// Lines for stderr: skipped files and why, the profile chosen.
+    public let notices: [String]
+    public let exitCode: Int32
+}
+
+/// Runs a check: change set → selection → documents → rules → report.
+public struct Checker {
+    public static let tool = Report.Tool(name: "designgate", version: DesignGateVersion.current,
+                                         informationURI: "https://github.com/designgate/designgate")
+
+    public init() {}
+
+    public func run(_ options: CheckOptions) throws(DesignGateError) -> CheckOutcome {
+        let start = options.directory ?? FileManager.default.currentDirectoryPath
+        if let directory = options.directory, !FileSystem.isDirectory(directory) {
+            throw DesignGateError("cannot change to \(directory): no such directory", hint: "check the -C/--repo path")
+        }
+        let files: ChangeSetFiles
+        let configRoot: String
+        switch options.mode {
+        case .paths(let paths):
+            files = try Self.pathFiles(paths, relativeTo: options.directory)
+            configRoot = Self.repositoryRoot(from: start) ?? start
+        default:
+            let reader = try GitChangeReader(directory: start, options: options)
+            files = try reader.files()
+            configRoot = reader.root
+        }
+        let configuration = try Self.configuration(options.configPath, root: configRoot, directory: options.directory)
+        let policy = Policy(profile: try configuration.profileChoice(options.profile), rules: configuration.rules,
+                            status: configuration.status, today: Self.today())
+        return try check(files, selection: configuration.selection, engine: Engine(policy: policy), strict: options.strict)
+    }
+
+    func check(_ files: ChangeSetFiles, selection: DocumentSelection, engine: Engine,
+               strict: Bool) throws(DesignGateError) -> CheckOutcome {
+        var notices = files.skipped.map { "skipped \(TerminalText.path($0.path)): \($0.reason)" }
+        var documents: [Report.Document] = []
+        let limits = InputLimits()
+        for candidate in files.candidates {
+            let decision = selection.decide(path: candidate.path)
+            if case .skipped(let reason) = decision {
+                notices.append("skipped \(TerminalText.path(candidate.path)): \(reason)")
+                continue
+            }
+            let outcome: ReadOutcome
+            if let size = candidate.size, size > limits.maxBytes {
+                outcome = .tooLarge(bytes: size, limit: limits.maxBytes)
+            } else {
+                outcome = DocumentReader.read(try candidate.read(), limits: limits)
+            }
+            if decision == .needsContent {
+                guard case .document(let document) = outcome, DocumentSelection.detected(document) else {
+                    notices.append("skipped \(TerminalText.path(candidate.path)): not a design document by path, front matter or title")
+                    continue
+                }
+            }
+            guard let verdict = engine.check(outcome) else {
+                notices.append("skipped \(TerminalText.path(candidate.path)): binary file (contains NUL bytes)")
+                continue
+            }
+            notices.append("checked \(TerminalText.path(candidate.path)) with profile \(verdict.profile)")
+            documents.append(Report.Document(path: candidate.path, change: candidate.change,
+                                             previousPath: candidate.previousPath, verdict: verdict))
+        }
+        let report = Report(tool: Self.tool, changeSet: files.changeSet, documents: documents,
+                            catalogue: RuleRegistry.descriptions)
+        let failed = report.errors > 0 || (strict && report.warnings > 0)
+        return CheckOutcome(report: report, notices: notices, exitCode: failed ? 1 : 0)
+    }
+
+    /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.
+    static func configuration(_ explicit: String?, root: String, directory: String?) throws(DesignGateError) -> Configuration {
+        var path = explicit.map { $0.hasPrefix("/") || directory == nil ? $0 : directory! + "/" + $0 }
+        if path == nil, FileSystem.exists(root + "/" + Configuration.fileName) {
+            path = root + "/" + Configuration.fileName
+        }
+        guard let path else { return Configuration() }
+        let bytes = try FileSystem.read(path)
+        return try ConfigurationLoader(file: path).load(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// `PATH...` mode: the files as given (folders expanded to the Markdown files in them).
+    static func pathFiles(_ paths: [String], relativeTo directory: String?) throws(DesignGateError) -> ChangeSetFiles {
+        var candidates: [Candidate] = []
+        for given in paths {
+            let onDisk = directory.map { given.hasPrefix("/") ? given : $0 + "/" + given } ?? given
+            let expanded = FileSystem.isDirectory(onDisk) ? FileSystem.markdownFiles(under: onDisk) : [onDisk]
+            if !FileSystem.isDirectory(onDisk), !FileSystem.exists(onDisk) {
+                throw DesignGateError("cannot read \(given): no such file", hint: "check the path, or run without paths to check the changes in this repository")
+            }
+            for file in expanded {
+                var display = directory.map { file.hasPrefix($0 + "/") ? String(file.dropFirst($0.count + 1)) : file } ?? file
+                while display.hasPrefix("./") { display.removeFirst(2) }
+                candidates.append(Candidate(path: display, change: .unchanged) { () throws(DesignGateError) in
+                    try FileSystem.read(file)
+                })
+            }
+        }
+        return ChangeSetFiles(changeSet: Report.ChangeSet(mode: "paths"), candidates: candidates)
+    }
+
+    /// The nearest folder at or above `directory` holding `.git`, found without libgit2.
+    static func repositoryRoot(from directory: String) -> String? {
+        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            if FileSystem.exists(url.path + "/.git") { return url.path }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// Today's date (UTC) as `YYYY-MM-DD`.
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}
+
+/// designgate's version, printed by `--version` and written into reports.
+public enum DesignGateVersion {
+    public static let current = "0.1.0"
+}

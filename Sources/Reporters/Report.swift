@@ -1,0 +1,113 @@
+import TDDRules
+
+/// How a document came into the change set.
+public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
+    case added
+    case modified
+    case renamed
+    case copied
+    /// Named on the command line or found in a tree, not compared with anything.
+    case unchanged
+}
+
+/// Everything one run found, in the order reports print it.
+public struct Report: Sendable {
+    /// The program that made the report.
+    public struct Tool: Sendable, Hashable {
+        public let name: String
+        public let version: String
+        public let informationURI: String
+
+        public init(name: String, version: String, informationURI: String) {
+            self.name = name
+            self.version = version
+            self.informationURI = informationURI
+        }
+    }
+
+    /// What was compared: the mode and, for git modes, the base and head commits.
+    public struct ChangeSet: Sendable, Hashable {
+        public let mode: String
+        public let base: String?
+        public let head: String?
+
+        public init(mode: String, base: String? = nil, head: String? = nil) {
+            self.mode = mode
+            self.base = base
+            self.head = head
+        }
+    }
+
+    /// One checked document and its verdict.
+    public struct Document: Sendable {
+        /// Repository-relative path (or the path as given), `/`-separated.
+        public let path: String
+        public let change: ChangeKind
+        public let previousPath: String?
+        public let verdict: Verdict
+
+        public init(path: String, change: ChangeKind, previousPath: String? = nil, verdict: Verdict) {
+            self.path = path
+            self.change = change
+            self.previousPath = previousPath
+            self.verdict = verdict
+        }
+
+        public var passed: Bool { verdict.errors == 0 }
+    }
+
+    public let tool: Tool
+    public let changeSet: ChangeSet
+    public let documents: [Document]
+    /// Every rule designgate knows, for formats that carry a catalogue (SARIF).
+    public let catalogue: [RuleDescription]
+
+    public init(tool: Tool, changeSet: ChangeSet, documents: [Document], catalogue: [RuleDescription]) {
+        self.tool = tool
+        self.changeSet = changeSet
+        self.documents = documents.sorted { $0.path < $1.path }
+        self.catalogue = catalogue
+    }
+
+    public var errors: Int { documents.reduce(0) { $0 + $1.verdict.errors } }
+    public var warnings: Int { documents.reduce(0) { $0 + $1.verdict.warnings } }
+    public var suppressed: Int { documents.reduce(0) { $0 + $1.verdict.findings.filter(\.isSuppressed).count } }
+    public var passedDocuments: Int { documents.filter(\.passed).count }
+}
+
+/// How a report is rendered.
+public struct RenderOptions: Sendable, Hashable {
+    public var color: Bool
+    public var junitStrict: Bool
+    public var verbose: Bool
+
+    public init(color: Bool = false, junitStrict: Bool = false, verbose: Bool = false) {
+        self.color = color
+        self.junitStrict = junitStrict
+        self.verbose = verbose
+    }
+}
+
+/// Renders a report in one format. Reporters are stateless.
+public protocol Reporter: Sendable {
+    func render(_ report: Report, options: RenderOptions) -> String
+}
+
+/// The report formats, each with its reporter.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text
+    case json
+    case junit
+    case sarif
+    case github
+
+    public var reporter: any Reporter {
+        switch self {
+        case .text: return TextReporter()
+        case .json: return JSONReporter()
+        case .junit: return JUnitReporter()
+        case .sarif: return SARIFReporter()
+        case .github: return GitHubReporter()
+        }
+    }
+}

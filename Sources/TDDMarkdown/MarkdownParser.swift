@@ -1,0 +1,251 @@
+import CCmarkGFM
+
+/// Registers cmark-gfm's extensions once per process.
+private let extensionsRegistered: Bool = {
+    cmark_gfm_core_extensions_ensure_registered()
+    return true
+}()
+
+/// Converts cmark-gfm's tree into the immutable model. All cmark memory is freed before
+/// `parse` returns; nesting deeper than `maxDepth` is not descended into.
+struct MarkdownParser {
+    struct Tree {
+        var preamble: [Block]
+        var sections: [Section]
+        var comments: [HTMLComment]
+    }
+
+    static let maxDepth = 64
+
+    let source: SourceText
+    private(set) var comments: [HTMLComment] = []
+
+    static func parse(_ source: SourceText) -> Tree {
+        precondition(extensionsRegistered)
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        guard let parser = cmark_parser_new(options) else {
+            return Tree(preamble: [], sections: [], comments: [])
+        }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "tasklist", "strikethrough"] {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        source.body.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return Tree(preamble: [], sections: [], comments: [])
+        }
+        defer { cmark_node_free(root) }
+        var converter = MarkdownParser(source: source)
+        return converter.tree(root)
+    }
+
+    // MARK: - Sections
+
+    private final class SectionBuilder {
+        let title: InlineText
+        let level: Int
+        var blocks: [Block] = []
+        var subsections: [Section] = []
+
+        init(title: InlineText, level: Int) {
+            self.title = title
+            self.level = level
+        }
+
+        func build() -> Section {
+            Section(title: title.text, normalizedTitle: TitleNormalizer.normalize(title.text),
+                    level: level, location: title.location, blocks: blocks, subsections: subsections)
+        }
+    }
+
+    private mutating func tree(_ root: OpaquePointer) -> Tree {
+        var preamble: [Block] = []
+        var topLevel: [Section] = []
+        var stack: [SectionBuilder] = []
+
+        func close(downTo level: Int) {
+            while let last = stack.last, last.level >= level {
+                stack.removeLast()
+                let section = last.build()
+                if let parent = stack.last {
+                    parent.subsections.append(section)
+                } else {
+                    topLevel.append(section)
+                }
+            }
+        }
+
+        for node in children(root) {
+            if type(node) == "heading" {
+                let level = Int(cmark_node_get_heading_level(node))
+                close(downTo: level)
+                stack.append(SectionBuilder(title: inline(node, depth: 0), level: level))
+            } else if let block = block(node, depth: 0) {
+                if let current = stack.last {
+                    current.blocks.append(block)
+                } else {
+                    preamble.append(block)
+                }
+            }
+        }
+        close(downTo: 0)
+        return Tree(preamble: preamble, sections: topLevel, comments: comments)
+    }
+
+    // MARK: - Blocks
+
+    private mutating func block(_ node: OpaquePointer, depth: Int) -> Block? {
+        let location = self.location(node)
+        switch type(node) {
+        case "paragraph":
+            return .paragraph(inline(node, depth: depth))
+        case "heading":
+            return .heading(inline(node, depth: depth), level: Int(cmark_node_get_heading_level(node)))
+        case "list":
+            guard depth < Self.maxDepth else { return nil }
+            let items = children(node).map { item -> ListItem in
+                let task: TaskState? = type(item) == "tasklist"
+                    ? (cmark_gfm_extensions_get_tasklist_item_checked(item) ? .done : .open)
+                    : nil
+                return ListItem(location: self.location(item), task: task,
+                                blocks: children(item).compactMap { block($0, depth: depth + 1) })
+            }
+            return .list(ListBlock(location: location,
+                                   ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                                   items: items))
+        case "table":
+            let rows = children(node).map { row in
+                Table.Row(location: self.location(row),
+                          cells: children(row).map { TableCell(text: inline($0, depth: depth)) })
+            }
+            guard let header = rows.first else { return nil }
+            return .table(Table(location: location, header: header, rows: Array(rows.dropFirst())))
+        case "code_block":
+            return .code(location, literal(node))
+        case "html_block":
+            let raw = literal(node)
+            collectComments(raw, at: location)
+            return .html(location, raw)
+        case "block_quote":
+            guard depth < Self.maxDepth else { return nil }
+            return .quote(location, children(node).compactMap { block($0, depth: depth + 1) })
+        case "thematic_break":
+            return .thematicBreak(location)
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Inlines
+
+    private struct Run {
+        var text: String
+        var struck: Bool
+        var emphasised: Bool
+    }
+
+    private mutating func inline(_ node: OpaquePointer, depth: Int) -> InlineText {
+        var runs: [Run] = []
+        collect(node, struck: false, emphasised: false, depth: depth, into: &runs)
+        let text = runs.map(\.text).joined()
+        let visible = runs.filter { !$0.text.trimmingWhitespace.isEmpty }
+
+        var strongLabel: String?
+        var afterLabel: String?
+        let inlineChildren = children(node)
+        if let first = inlineChildren.first, type(first) == "strong" {
+            var strongRuns: [Run] = []
+            collect(first, struck: false, emphasised: false, depth: depth, into: &strongRuns)
+            let strongText = strongRuns.map(\.text).joined().trimmingWhitespace
+            let rest = text.dropFirst(strongRuns.map(\.text).joined().count)
+            if strongText.hasSuffix(":") {
+                strongLabel = String(strongText.dropLast()).trimmingWhitespace
+                afterLabel = rest.trimmingWhitespace
+            } else if rest.trimmingWhitespace.hasPrefix(":") {
+                strongLabel = strongText
+                afterLabel = String(rest.trimmingWhitespace.dropFirst()).trimmingWhitespace
+            }
+        }
+        return InlineText(
+            text: text,
+            location: location(node),
+            isStruckThrough: !visible.isEmpty && visible.allSatisfy(\.struck),
+            startsStruckThrough: visible.first?.struck ?? false,
+            isEmphasisOnly: !visible.isEmpty && visible.allSatisfy(\.emphasised),
+            strongLabel: strongLabel,
+            afterLabel: afterLabel)
+    }
+
+    private mutating func collect(_ node: OpaquePointer, struck: Bool, emphasised: Bool,
+                                  depth: Int, into runs: inout [Run]) {
+        guard depth < Self.maxDepth else { return }
+        for child in children(node) {
+            switch type(child) {
+            case "text", "code":
+                runs.append(Run(text: literal(child), struck: struck, emphasised: emphasised))
+            case "softbreak":
+                runs.append(Run(text: " ", struck: struck, emphasised: emphasised))
+            case "linebreak":
+                runs.append(Run(text: "\n", struck: struck, emphasised: emphasised))
+            case "html_inline":
+                collectComments(literal(child), at: location(child))
+            case "strikethrough":
+                collect(child, struck: true, emphasised: emphasised, depth: depth + 1, into: &runs)
+            case "emph":
+                collect(child, struck: struck, emphasised: true, depth: depth + 1, into: &runs)
+            default:
+                collect(child, struck: struck, emphasised: emphasised, depth: depth + 1, into: &runs)
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    private mutating func collectComments(_ raw: String, at location: SourceLocation) {
+        var rest = Substring(raw)
+        var line = location.line
+        while let open = rest.firstRange(of: "<!--") {
+            line += rest[..<open.lowerBound].filter(\.isNewline).count
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.firstRange(of: "-->") else { break }
+            let body = afterOpen[..<close.lowerBound]
+            comments.append(HTMLComment(
+                location: SourceLocation(line: line, column: line == location.line ? location.column : 1),
+                endLine: line + body.filter(\.isNewline).count,
+                body: body.trimmingWhitespace))
+            line += body.filter(\.isNewline).count
+            rest = afterOpen[close.upperBound...]
+        }
+    }
+
+    private func children(_ node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    private func type(_ node: OpaquePointer) -> String {
+        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    }
+
+    private func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private func location(_ node: OpaquePointer) -> SourceLocation {
+        source.location(bodyLine: Int(cmark_node_get_start_line(node)),
+                        byteColumn: Int(cmark_node_get_start_column(node)))
+    }
+}

@@ -1,0 +1,109 @@
+import Yams
+
+/// A YAML value with the 1-based line it starts on, detached from the YAML library.
+///
+/// Front matter and `.designgate.yml` are both read into this shape, so every consumer can
+/// name the line of a bad value.
+public struct YAMLNode: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case scalar(String)
+        case sequence([YAMLNode])
+        case mapping([Entry])
+    }
+
+    /// One `key: value` pair of a mapping, with the key's line.
+    public struct Entry: Sendable, Equatable {
+        public let key: String
+        public let keyLine: Int
+        public let value: YAMLNode
+    }
+
+    public let kind: Kind
+    public let line: Int
+
+    /// Parses YAML text; `firstLine` is the file line the text starts on.
+    /// Returns nil for an empty document.
+    public static func parse(_ text: String, firstLine: Int = 1) throws(YAMLError) -> YAMLNode? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw YAMLError(message: Self.describe(error, firstLine: firstLine).message,
+                            line: Self.describe(error, firstLine: firstLine).line)
+        } catch {
+            throw YAMLError(message: "\(error)", line: firstLine)
+        }
+        return node.map { convert($0, firstLine: firstLine) }
+    }
+
+    /// The scalar text, or nil for a sequence or mapping.
+    public var scalar: String? {
+        if case .scalar(let value) = kind { return value }
+        return nil
+    }
+
+    /// The items of a sequence, or nil.
+    public var sequence: [YAMLNode]? {
+        if case .sequence(let items) = kind { return items }
+        return nil
+    }
+
+    /// The entries of a mapping, or nil.
+    public var mapping: [Entry]? {
+        if case .mapping(let entries) = kind { return entries }
+        return nil
+    }
+
+    /// The value of `key` in a mapping (compared case-insensitively), or nil.
+    public subscript(key: String) -> YAMLNode? {
+        mapping?.first { $0.key.lowercased() == key.lowercased() }?.value
+    }
+
+    /// A short name for the node's kind, for error messages.
+    public var kindName: String {
+        switch kind {
+        case .scalar: return "a value"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    private static func convert(_ node: Node, firstLine: Int) -> YAMLNode {
+        let line = (node.mark?.line ?? 1) + firstLine - 1
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(kind: .scalar(scalar.string), line: line)
+        case .sequence(let sequence):
+            return YAMLNode(kind: .sequence(sequence.map { convert($0, firstLine: firstLine) }), line: line)
+        case .mapping(let mapping):
+            let entries = mapping.map { key, value in
+                Entry(key: key.string ?? "\(key)",
+                      keyLine: (key.mark?.line ?? 1) + firstLine - 1,
+                      value: convert(value, firstLine: firstLine))
+            }
+            return YAMLNode(kind: .mapping(entries), line: line)
+        case .alias:
+            return YAMLNode(kind: .scalar(""), line: line)
+        }
+    }
+
+    private static func describe(_ error: YamlError, firstLine: Int) -> (message: String, line: Int) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return (what, mark.line + firstLine - 1)
+        case .composer(let context, let problem, let mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return (what, mark.line + firstLine - 1)
+        default:
+            return ("\(error)", firstLine)
+        }
+    }
+}
+
+/// YAML that could not be read, with the line where the reader gave up.
+public struct YAMLError: Error, Sendable, Equatable {
+    public let message: String
+    public let line: Int
+}

@@ -1,0 +1,155 @@
+import TDDMarkdown
+
+/// A rule's configured severity and options.
+public struct RuleSetting: Sendable, Hashable {
+    public var severity: Severity?
+    public var options: RuleOptions
+
+    public init(severity: Severity? = nil, options: RuleOptions = RuleOptions()) {
+        self.severity = severity
+        self.options = options
+    }
+}
+
+/// Which profile judges a document.
+public enum ProfileChoice: Sendable, Hashable {
+    /// The built-in profile whose sections best match the document.
+    case auto
+    case named(Profile)
+}
+
+/// Per-status rule severities (SPEC §4, policy by document status).
+public struct StatusPolicy: Sendable, Hashable {
+    /// Front-matter key holding the status.
+    public var field: String
+    /// The allowed statuses; empty allows any.
+    public var values: [String]
+    /// Status → rule id → severity.
+    public var rules: [String: [String: Severity]]
+
+    public init(field: String = "status", values: [String] = [], rules: [String: [String: Severity]] = [:]) {
+        self.field = field
+        self.values = values
+        self.rules = rules
+    }
+}
+
+/// Everything the engine needs to judge documents.
+public struct Policy: Sendable {
+    public var profile: ProfileChoice
+    public var rules: [String: RuleSetting]
+    public var status: StatusPolicy
+    /// Today's date as `YYYY-MM-DD`, for waiver expiry.
+    public var today: String
+
+    public init(profile: ProfileChoice = .auto, rules: [String: RuleSetting] = [:],
+                status: StatusPolicy = StatusPolicy(), today: String) {
+        self.profile = profile
+        self.rules = rules
+        self.status = status
+        self.today = today
+    }
+}
+
+/// The engine's judgement of one document.
+public struct Verdict: Sendable {
+    public let profile: String
+    /// The document's status, when it declares one.
+    public let status: String?
+    /// The rules that ran (severity not `off`), in registry order.
+    public let rules: [RuleDescription]
+    public let findings: [Finding]
+
+    public var errors: Int { findings.filter { !$0.isSuppressed && $0.severity == .error }.count }
+    public var warnings: Int { findings.filter { !$0.isSuppressed && $0.severity == .warning }.count }
+}
+
+/// Applies the policy to documents: picks the profile, runs every enabled rule, applies
+/// suppressions, and orders the findings.
+public struct Engine: Sendable {
+    public let policy: Policy
+
+    public init(policy: Policy) {
+        self.policy = policy
+    }
+
+    /// Judges the outcome of reading a file; nil for binary files, which are not documents.
+    public func check(_ outcome: ReadOutcome) -> Verdict? {
+        switch outcome {
+        case .document(let document):
+            return check(document)
+        case .binary:
+            return nil
+        case .tooLarge(let bytes, let limit):
+            return inputFailure("file is \(bytes) bytes, over the \(limit)-byte limit; it was not parsed", line: 1)
+        case .refused(let message, let line):
+            return inputFailure(message, line: line)
+        }
+    }
+
+    public func check(_ document: Document) -> Verdict {
+        let profile: Profile
+        switch policy.profile {
+        case .auto: profile = BuiltInProfiles.best(for: document)
+        case .named(let named): profile = named
+        }
+        let status = DocumentStatus(document: document, field: policy.status.field)
+        let context = RuleContext(document: document, profile: profile,
+                                  match: ProfileMatch(document: document, profile: profile),
+                                  options: RuleOptions(), today: policy.today,
+                                  status: status, allowedStatuses: policy.status.values)
+        var findings: [Finding] = []
+        var ran: [RuleDescription] = []
+        for rule in RuleRegistry.rules {
+            let description = type(of: rule).description
+            let severity = self.severity(of: description, status: status?.value)
+            guard severity != .off else { continue }
+            ran.append(description)
+            let setting = policy.rules[description.id] ?? RuleSetting()
+            let ruleContext = context.with(options: setting.options)
+            findings += rule.check(ruleContext).map {
+                Finding(ruleId: description.id, severity: severity, message: $0.message,
+                        location: $0.location, section: $0.section)
+            }
+        }
+        let directives = Directives(document)
+        findings = findings.map { suppress($0, with: directives) }
+        return Verdict(profile: profile.name, status: status?.value, rules: ran,
+                       findings: findings.sorted(by: Finding.ordered))
+    }
+
+    /// The severity a rule runs at: configured or default, then the document status's override.
+    public func severity(of description: RuleDescription, status: String?) -> Severity {
+        var severity = policy.rules[description.id]?.severity ?? description.defaultSeverity
+        if let status,
+           let overrides = policy.status.rules.first(where: { $0.key.lowercased() == status.lowercased() })?.value,
+           let override = overrides[description.id] {
+            severity = override
+        }
+        return severity
+    }
+
+    private func suppress(_ finding: Finding, with directives: Directives) -> Finding {
+        guard !RuleRegistry.unsuppressible.contains(finding.ruleId) else { return finding }
+        var finding = finding
+        for entry in directives.entries where entry.covers(ruleId: finding.ruleId, line: finding.location.line) {
+            switch entry.kind {
+            case .comment:
+                finding.suppression = Suppression(source: .comment, reason: entry.reason ?? "no reason given")
+            case .waiver(let expires):
+                if let expires, expires < policy.today { continue }
+                finding.suppression = Suppression(source: .waiver, reason: entry.reason ?? "no reason given",
+                                                  approver: entry.approver)
+            }
+            return finding
+        }
+        return finding
+    }
+
+    private func inputFailure(_ message: String, line: Int) -> Verdict {
+        let description = InputReadableRule.description
+        return Verdict(profile: "none", status: nil, rules: [description],
+                       findings: [Finding(ruleId: description.id, severity: .error, message: message,
+                                          location: SourceLocation(line: line))])
+    }
+}

@@ -1,0 +1,77 @@
+import TDDMarkdown
+
+/// How much a finding matters. `off` turns a rule off.
+public enum Severity: String, Sendable, CaseIterable, Codable, Comparable {
+    case error
+    case warning
+    case off
+
+    private var rank: Int {
+        switch self {
+        case .error: return 2
+        case .warning: return 1
+        case .off: return 0
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Why a finding does not count: a disable comment or a front-matter waiver.
+public struct Suppression: Sendable, Hashable {
+    public enum Source: String, Sendable, Hashable {
+        case comment
+        case waiver
+    }
+
+    public let source: Source
+    public let reason: String
+    public let approver: String?
+
+    public init(source: Source, reason: String, approver: String? = nil) {
+        self.source = source
+        self.reason = reason
+        self.approver = approver
+    }
+}
+
+/// What a rule reports: where, what, and the section it is in.
+public struct Violation: Sendable, Hashable {
+    public let location: SourceLocation
+    public let message: String
+    public let section: String?
+
+    public init(_ message: String, at location: SourceLocation, section: String? = nil) {
+        self.message = message
+        self.location = location
+        self.section = section
+    }
+}
+
+/// One finding in one document: the model every reporter reads.
+public struct Finding: Sendable, Hashable {
+    public let ruleId: String
+    public let severity: Severity
+    public let message: String
+    public let location: SourceLocation
+    public let section: String?
+    public var suppression: Suppression?
+
+    public init(ruleId: String, severity: Severity, message: String, location: SourceLocation,
+                section: String? = nil, suppression: Suppression? = nil) {
+        self.ruleId = ruleId
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.section = section
+        self.suppression = suppression
+    }
+
+    public var isSuppressed: Bool { suppression != nil }
+
+    /// Document order, then rule id, then message: reports diff cleanly.
+    public static func ordered(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        (lhs.location.line, lhs.location.column, lhs.ruleId, lhs.message)
+            < (rhs.location.line, rhs.location.column, rhs.ruleId, rhs.message)
+    }
+}

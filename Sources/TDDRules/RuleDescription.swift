@@ -1,0 +1,136 @@
+import TDDMarkdown
+
+/// A rule option's value.
+public enum OptionValue: Sendable, Hashable, CustomStringConvertible {
+    case bool(Bool)
+    case int(Int)
+    case strings([String])
+
+    public var description: String {
+        switch self {
+        case .bool(let value): return String(value)
+        case .int(let value): return String(value)
+        case .strings(let values): return "[" + values.joined(separator: ", ") + "]"
+        }
+    }
+
+    /// The kind of value, for configuration errors.
+    public var typeName: String {
+        switch self {
+        case .bool: return "true or false"
+        case .int: return "a number"
+        case .strings: return "a list of strings"
+        }
+    }
+}
+
+/// One documented option of a rule, with its default.
+public struct RuleOption: Sendable, Hashable {
+    public let name: String
+    public let defaultValue: OptionValue
+    public let summary: String
+
+    public init(_ name: String, default defaultValue: OptionValue, _ summary: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+    }
+}
+
+/// A rule describes itself: id, summary, rationale, default severity, options and examples.
+///
+/// Examples are Markdown documents checked with only this rule enabled. In a failing
+/// example, a line ending in `↓` (after optional spaces) must get a finding, and no other
+/// line may; the marker is removed before the example is parsed. An example's first line may
+/// be `<!-- profile: NAME -->` to pick the profile; `<!-- option: NAME=VALUE -->` sets an
+/// option.
+public struct RuleDescription: Sendable {
+    public let id: String
+    public let summary: String
+    public let description: String
+    public let defaultSeverity: Severity
+    public let options: [RuleOption]
+    public let passingExamples: [String]
+    public let failingExamples: [String]
+
+    public init(id: String, summary: String, description: String, defaultSeverity: Severity,
+                options: [RuleOption] = [], passingExamples: [String] = [], failingExamples: [String] = []) {
+        self.id = id
+        self.summary = summary
+        self.description = description
+        self.defaultSeverity = defaultSeverity
+        self.options = options
+        self.passingExamples = passingExamples
+        self.failingExamples = failingExamples
+    }
+
+    /// The marker that flags an expected finding in an example line.
+    public static let marker: Character = "↓"
+}
+
+/// The options a rule runs with: configured values over the documented defaults.
+public struct RuleOptions: Sendable, Hashable {
+    public var values: [String: OptionValue]
+
+    public init(_ values: [String: OptionValue] = [:]) {
+        self.values = values
+    }
+
+    public func bool(_ name: String, default fallback: Bool) -> Bool {
+        if case .bool(let value)? = values[name] { return value }
+        return fallback
+    }
+
+    public func int(_ name: String, default fallback: Int) -> Int {
+        if case .int(let value)? = values[name] { return value }
+        return fallback
+    }
+
+    public func strings(_ name: String, default fallback: [String]) -> [String] {
+        if case .strings(let value)? = values[name] { return value }
+        return fallback
+    }
+}
+
+/// Everything a rule may look at for one document.
+public struct RuleContext: Sendable {
+    public let document: Document
+    public let profile: Profile
+    public let match: ProfileMatch
+    public let options: RuleOptions
+    /// Today's date as `YYYY-MM-DD`.
+    public let today: String
+    /// The document's declared status, if any.
+    public let status: DocumentStatus?
+    /// The statuses the configuration allows; empty allows any.
+    public let allowedStatuses: [String]
+
+    public init(document: Document, profile: Profile, match: ProfileMatch, options: RuleOptions,
+                today: String, status: DocumentStatus?, allowedStatuses: [String]) {
+        self.document = document
+        self.profile = profile
+        self.match = match
+        self.options = options
+        self.today = today
+        self.status = status
+        self.allowedStatuses = allowedStatuses
+    }
+
+    /// The same context with other options.
+    public func with(options: RuleOptions) -> RuleContext {
+        RuleContext(document: document, profile: profile, match: match, options: options,
+                    today: today, status: status, allowedStatuses: allowedStatuses)
+    }
+
+    /// The document section playing `role` in the profile, if the document has it.
+    public func section(for role: SectionRole) -> Section? {
+        match.section(for: role)
+    }
+}
+
+/// A check of the policy: pure, one document in, violations out.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ context: RuleContext) -> [Violation]
+}

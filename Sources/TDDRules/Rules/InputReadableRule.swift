@@ -1,0 +1,24 @@
+import TDDMarkdown
+
+/// Reports what was wrong with the input itself: invalid UTF-8, unreadable front matter, a
+/// file too large or too pathological to parse.
+public struct InputReadableRule: Rule {
+    public static let description = RuleDescription(
+        id: "input-readable",
+        summary: "the file can be read as a Markdown design document",
+        description: """
+            Reports problems with the file itself rather than its content: bytes that are not \
+            UTF-8 (read with replacement characters), front matter that is not valid YAML, a file \
+            over the size limit, or a table that would make the Markdown parser run away. Files \
+            over the limit or refused are not checked any further.
+            """,
+        defaultSeverity: .warning,
+        passingExamples: ["---\ntitle: Cache\n---\n# Cache\n"],
+        failingExamples: ["---\ntitle: [unclosed\n↓\n---\n# Cache\n"])
+
+    public init() {}
+
+    public func check(_ context: RuleContext) -> [Violation] {
+        context.document.notices.map { Violation($0.message, at: $0.location) }
+    }
+}

@@ -1,0 +1,105 @@
+import TDDMarkdown
+
+/// Text tests shared by the rules: placeholders, "none" statements, labels.
+enum TextPatterns {
+    /// Words that mean "not decided yet" when they are all a text says.
+    static let undecided: Set<String> = ["tbd", "tba", "todo", "to be determined", "to be decided", "fixme", "xxx", "pending", "wip"]
+
+    /// Statements that there is nothing to list ("None", "N/A", "No open questions").
+    static func saysNone(_ text: String) -> Bool {
+        let normalized = TitleNormalizer.normalize(text)
+        if ["none", "n a", "na", "nothing", "not applicable", "none so far", "none yet", "none known",
+            "none at this time", "none at the moment", "none currently", "currently none", "none as of yet",
+            "none as of now", "there are none", "no known risks", "no risks", "no significant risks",
+            "no open questions", "no unresolved questions", "no questions"].contains(normalized) {
+            return true
+        }
+        return normalized.hasPrefix("none ") || normalized.hasPrefix("n a ")
+            || normalized.hasPrefix("there are no ") || normalized.hasPrefix("no open questions")
+            || normalized.hasPrefix("no known ") || normalized.hasPrefix("no unresolved")
+            || normalized.hasPrefix("the author has no open questions")
+    }
+
+    /// True when the text says nothing yet: empty, `-`, `?`, `TBD`, `TODO`, `N/A`.
+    static func isUndecided(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace
+        if trimmed.isEmpty || ["-", "--", "?", "—", "…", "..."].contains(trimmed) { return true }
+        let normalized = TitleNormalizer.normalize(trimmed)
+        return normalized.isEmpty || undecided.contains(normalized) || normalized == "n a" || normalized == "na"
+    }
+
+    /// The text after `label:` when the text starts with one of `labels` (any case, bold or
+    /// not, also `Label -` / `Label →`), trimmed; nil otherwise.
+    static func value(after labels: [String], in text: String) -> String? {
+        let lower = text.trimmingWhitespace.lowercased()
+        for label in labels where lower.hasPrefix(label) {
+            var rest = lower.dropFirst(label.count)
+            guard let separator = rest.first, [":", "-", "→", "："].contains(separator) else { continue }
+            rest = rest.dropFirst()
+            let original = text.trimmingWhitespace.suffix(rest.count)
+            return String(original).trimmingWhitespace
+        }
+        return nil
+    }
+
+    /// The text after the first `label:` anywhere in the text (word-bounded), trimmed.
+    static func value(afterAnywhere labels: [String], in text: String) -> String? {
+        let lower = text.lowercased()
+        for label in labels {
+            var searchStart = lower.startIndex
+            while let range = lower[searchStart...].firstRange(of: label) {
+                searchStart = range.upperBound
+                let before = range.lowerBound == lower.startIndex ? nil : lower[lower.index(before: range.lowerBound)]
+                if let before, before.isLetter { continue }
+                var rest = lower[range.upperBound...]
+                while rest.first == " " || rest.first == "*" { rest = rest.dropFirst() }
+                guard let separator = rest.first, [":", "："].contains(separator) else { continue }
+                let offset = lower.distance(from: lower.startIndex, to: rest.startIndex) + 1
+                let value = String(text.dropFirst(offset)).trimmingWhitespace
+                if !value.isEmpty { return value }
+            }
+        }
+        return nil
+    }
+
+    /// A short quote of `text` for messages.
+    static func excerpt(_ text: String, limit: Int = 60) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace
+        return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
+    }
+}
+
+/// Every visible text of a document with the section it is in.
+struct TextWalk {
+    struct Item {
+        let text: InlineText
+        let section: Section?
+        /// The item is a table cell (not a whole paragraph or list item).
+        let isCell: Bool
+    }
+
+    static func items(_ document: Document) -> [Item] {
+        var result = blocksItems(document.preamble, section: nil)
+        for section in document.allSections {
+            result += blocksItems(section.blocks, section: section)
+        }
+        return result
+    }
+
+    private static func blocksItems(_ blocks: [Block], section: Section?) -> [Item] {
+        blocks.flatMap { block -> [Item] in
+            switch block {
+            case .paragraph(let text), .heading(let text, _):
+                return [Item(text: text, section: section, isCell: false)]
+            case .list(let list):
+                return list.items.flatMap { blocksItems($0.blocks, section: section) }
+            case .quote(_, let inner):
+                return blocksItems(inner, section: section)
+            case .table(let table):
+                return table.rows.flatMap { $0.cells.map { Item(text: $0.text, section: section, isCell: true) } }
+            case .code, .html, .thematicBreak:
+                return []
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import DesignGateKit
+import Reporters
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// When to colour the text report.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the design documents in a change set against the policy.",
+        discussion: """
+            Modes (at most one; default: the working tree against HEAD):
+              --staged            what is about to be committed (the index)
+              --range A..B        tree of A against tree of B (A...B: from their merge base)
+              --commit REV        REV against its first parent
+              --all [--rev REV]   every design document in the tree of REV (default HEAD)
+              --pre-push REMOTE   the refs a pre-push hook reads on standard input
+              --ci [--base REF]   base and head from the CI environment
+              PATH...             exactly these files (or folders), read from disk
+
+            Exit status: 0 passed, 1 findings of severity error (or warning with --strict),
+            2 designgate could not do its job.
+            """)
+
+    @Flag(help: "Check the staged content (pre-commit).") var staged = false
+    @Option(help: ArgumentHelp("Check a commit range.", valueName: "A..B|A...B")) var range: String?
+    @Option(help: ArgumentHelp("Check one commit against its first parent.", valueName: "REV")) var commit: String?
+    @Flag(help: "Check every design document in a tree.") var all = false
+    @Option(help: ArgumentHelp("The tree --all reads (default HEAD).", valueName: "REV")) var rev: String?
+    @Option(name: .customLong("pre-push"), help: ArgumentHelp("Check what git is pushing (pre-push hook); refs on stdin.", valueName: "REMOTE"))
+    var prePush: String?
+    @Flag(help: "Detect base and head from the CI environment.") var ci = false
+    @Option(help: ArgumentHelp("Base for --ci when the CI does not give one.", valueName: "REF")) var base: String?
+
+    @Option(name: [.customShort("C"), .customLong("repo")], help: ArgumentHelp("Run as if started in DIR.", valueName: "DIR"))
+    var directory: String?
+    @Option(help: ArgumentHelp("Configuration file (default: .designgate.yml at the repository root).", valueName: "FILE"))
+    var config: String?
+    @Option(help: ArgumentHelp("Profile: auto, standard, extended or a configured one.", valueName: "NAME"))
+    var profile: String?
+    @Option(name: [.short, .long], help: "Report format.") var format: ReportFormat = .text
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to FILE.", valueName: "FILE")) var output: String?
+    @Option(help: ArgumentHelp("Also write a report; repeatable.", valueName: "FORMAT:FILE")) var report: [String] = []
+    @Flag(name: .customLong("junit-strict"), help: "JUnit without file/line attributes (Jenkins xUnit schema).")
+    var junitStrict = false
+    @Flag(help: "Warnings fail the check too.") var strict = false
+    @Option(help: "Colour the text report: auto, always, never (NO_COLOR turns it off).") var color: ColorChoice = .auto
+    @Flag(name: .shortAndLong, help: "Print only findings.") var quiet = false
+    @Flag(name: .shortAndLong, help: "Also list the documents skipped and why.") var verbose = false
+    @Flag(name: .customLong("trust-repo-owner"), help: "Skip the repository-ownership (safe.directory) check for a checkout you trust.")
+    var trustRepoOwner = false
+
+    @Argument(help: "Files or folders to check (the pre-push URL after --pre-push).") var paths: [String] = []
+
+    func validate() throws {
+        let modes = [staged, range != nil, commit != nil, all, prePush != nil, ci,
+                     prePush == nil && !paths.isEmpty].filter { $0 }.count
+        if modes > 1 {
+            throw ValidationError("choose one mode: --staged, --range, --commit, --all, --pre-push, --ci or paths")
+        }
+        if rev != nil && !all { throw ValidationError("--rev goes with --all") }
+        if base != nil && !ci { throw ValidationError("--base goes with --ci") }
+        if prePush != nil && paths.count > 1 { throw ValidationError("--pre-push takes REMOTE and at most one URL") }
+        if quiet && verbose { throw ValidationError("choose --quiet or --verbose, not both") }
+    }
+
+    func run() throws {
+        var options = CheckOptions()
+        options.directory = directory
+        options.configPath = config
+        options.profile = profile
+        options.strict = strict
+        options.trustRepositoryOwner = trustRepoOwner
+        if staged { options.mode = .staged }
+        else if let range { options.mode = .range(range) }
+        else if let commit { options.mode = .commit(commit) }
+        else if all { options.mode = .all(rev: rev) }
+        else if let prePush {
+            options.mode = .prePush(remote: prePush, url: paths.first)
+            options.prePushInput = Console.readInput()
+        }
+        else if ci { options.mode = .ci(base: base) }
+        else if !paths.isEmpty { options.mode = .paths(paths) }
+
+        do {
+            var targets = try report.map { (argument: String) throws(DesignGateError) in try ReportTarget(argument: argument) }
+            targets.insert(ReportTarget(format: format, path: output), at: 0)
+            let outcome = try Checker().run(options)
+            if verbose {
+                for notice in outcome.notices { Console.error("designgate: \(notice)") }
+            }
+            let noColor = !(options.environment["NO_COLOR"] ?? "").isEmpty
+            let useColor = !noColor && (color == .always || (color == .auto && Console.outputIsTerminal))
+            let quietClean = quiet && outcome.report.errors + outcome.report.warnings == 0
+            try ReportOutput.write(outcome.report, to: quietClean ? targets.filter { $0.path != nil } : targets,
+                                   options: RenderOptions(color: useColor, junitStrict: junitStrict, verbose: verbose),
+                                   environment: options.environment)
+            if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        } catch let error as DesignGateError {
+            throw fail(error)
+        }
+    }
+}

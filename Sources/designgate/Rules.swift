@@ -1,0 +1,24 @@
+import ArgumentParser
+import DesignGateKit
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the rules with their default severity.")
+
+    func run() {
+        Console.out(RuleDocs.list())
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print one rule's description, options and examples.")
+
+    @Argument(help: "The rule id, e.g. open-questions-resolved.") var rule: String
+
+    func run() throws {
+        do {
+            Console.out(try RuleDocs.explain(rule))
+        } catch {
+            throw fail(error)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct CheckCommandTests {
+    @Test func finishedExampleDocumentPasses() throws {
+        let result = try designgate(["check", "examples/design/payment-retries-tdd.md"], in: Package.root)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasSuffix("1 design document checked, 0 errors, 0 warnings, all passed\n"))
+    }
+
+    @Test func documentWithGapsFailsAndNamesBothMissingSections() throws {
+        let result = try designgate(["check", "examples/design/search-indexing-tdd.md"], in: Package.root)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains(
+            "examples/design/search-indexing-tdd.md:7:1: error: missing section \"API and Interface Specifications\""))
+        #expect(result.stdout.contains("missing section \"Security & Performance Considerations\""))
+    }
+
+    @Test(arguments: ["standard-tdd-template.md", "extended-tdd-template.md"])
+    func unfilledTemplatesDoNotPass(template: String) throws {
+        let folder = try TemporaryDirectory()
+        let text = try String(contentsOfFile: Package.fixture("documents/" + template), encoding: .utf8)
+        try folder.write("design/new.md", text)
+        let result = try designgate(["check", "design/new.md"], in: folder.path)
+        #expect(result.status == 1, "\(result.stdout)")
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try designgate(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try designgate(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--staged"))
+    }
+
+    @Test func missingFileIsAUsageErrorWithAHint() throws {
+        let result = try designgate(["check", "nowhere/design/x.md"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("designgate: error: cannot read nowhere/design/x.md: no such file\ndesigngate: hint: "))
+    }
+
+    @Test func filesOutsideTheSelectionAreSkipped() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("notes.md", "# Notes\n")
+        try folder.write("design/template-tdd.md", "# Template\n")
+        let result = try designgate(["check", "-v", "notes.md", "design/template-tdd.md"], in: folder.path)
+        #expect(result.status == 0)
+        #expect(result.stdout == "no design documents to check\n")
+        #expect(result.stderr.contains("skipped notes.md: not a design document"))
+        #expect(result.stderr.contains("skipped design/template-tdd.md: a template"))
+    }
+
+    @Test func documentDetectedByFrontMatterOrTitle() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("a.md", "---\ntype: tdd\n---\n# A\n")
+        try folder.write("b.md", "# Technical Design Document: B\n")
+        let result = try designgate(["check", "a.md", "b.md"], in: folder.path)
+        #expect(result.stdout.contains("a.md:4:1: error: missing section"))
+        #expect(result.stdout.contains("b.md:1:1: error: missing section"))
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import TDDMarkdown
+
+private func parse(_ text: String) throws -> Document {
+    guard case .document(let document) = DocumentReader.parse(text) else {
+        throw ParseFailure()
+    }
+    return document
+}
+
+private struct ParseFailure: Error {}
+
+private func headings(_ document: Document) -> [String] {
+    document.allSections.map { "\($0.level):\($0.location.line):\($0.normalizedTitle)" }
+}
+
+@Suite struct DocumentModelTests {
+    @Test func standardTemplateHasElevenSectionsWithFields() throws {
+        let text = try String(contentsOfFile: Package.fixture("documents/standard-tdd-template.md"), encoding: .utf8)
+        let document = try parse(text)
+        #expect(document.title == "Technical Design Document (TDD)")
+        let sections = document.allSections.filter { $0.level == 2 }
+        #expect(sections.count == 11)
+        #expect(sections[0].normalizedTitle == "introduction")
+        #expect(sections[0].fields.map(\.name) == ["Purpose", "Scope", "Audience"])
+        #expect(sections[0].fields[0].value == "Explain why this document exists and what it aims to cover.")
+        #expect(sections[0].fields[0].location.line == 4)
+        #expect(sections[9].normalizedTitle == "risks and mitigation strategies")
+        #expect(sections[9].location.line == 65)
+    }
+
+    @Test func extendedTemplateKeepsItsNumberingSlips() throws {
+        let text = try String(contentsOfFile: Package.fixture("documents/extended-tdd-template.md"), encoding: .utf8)
+        let document = try parse(text)
+        let sections = document.allSections.filter { $0.level == 2 }
+        #expect(sections.count == 15)
+        #expect(sections.map { TitleNormalizer.leadingNumber($0.title) ?? "" }.suffix(4) == ["13.", "14.", "15.", "15."])
+        #expect(sections.last?.normalizedTitle == "appendix")
+    }
+
+    @Test func headingsInFencedCodeAndHTMLAreNotHeadings() throws {
+        let document = try parse("""
+            # Title
+            ```markdown
+            ## Not a heading
+            ```
+            <div>
+            ## Also not
+            </div>
+
+            ## Real
+            """)
+        #expect(headings(document) == ["1:1:title", "2:9:real"])
+    }
+
+    @Test func setextHeadingsAndHashWithoutSpace() throws {
+        let document = try parse("Title\n=====\n\nMotivation\n----------\ntext\n#NotAHeading\n")
+        #expect(headings(document) == ["1:1:title", "2:4:motivation"])
+    }
+
+    @Test(arguments: [
+        ("## 10. Risks & Mitigation Strategies", "risks and mitigation strategies"),
+        ("### risks and mitigation strategies:", "risks and mitigation strategies"),
+        ("## 1) Introduction", "introduction"),
+        ("## A. Appendix", "appendix"),
+        ("## IV. Data Design", "data design"),
+        ("## 2.3 API + Interfaces", "api and interfaces"),
+        ("## **Open** _Questions_", "open questions"),
+        ("### Open Questions [optional]", "open questions"),
+        ("## Part 13: Dependencies", "dependencies"),
+        ("## 5. 风险与缓解 (Risks & Mitigations)", "风险与缓解 risks and mitigations"),
+    ])
+    func normalizedTitles(heading: String, expected: String) throws {
+        let document = try parse(heading + "\n")
+        #expect(document.allSections.first?.normalizedTitle == expected)
+    }
+
+    @Test func frontMatterIsReadAndLinesStillCount() throws {
+        let document = try parse("---\ntitle: Cache\nstatus: Draft\n---\nIntro\n---\n\n## Design\n")
+        #expect(document.frontMatter?["status"]?.scalar == "Draft")
+        #expect(document.title == "Cache")
+        // "Intro\n---" is a setext heading in the body, at its real line.
+        #expect(headings(document) == ["2:5:intro", "2:8:design"])
+    }
+
+    @Test func frontMatterThatWouldBeASetextHeadingIsStripped() throws {
+        let document = try parse("---\ntype: tdd\n---\n# Real Title\n")
+        #expect(headings(document) == ["1:4:real title"])
+    }
+
+    @Test func bomAndCRLFKeepLineNumbers() throws {
+        let lf = try parse("# T\n\n## A\n\n- item\n\n## B\n")
+        let crlf = try parse("\u{FEFF}# T\r\n\r\n## A\r\n\r\n- item\r\n\r\n## B\r\n")
+        #expect(headings(lf) == headings(crlf))
+        #expect(headings(crlf) == ["1:1:t", "2:3:a", "2:7:b"])
+    }
+
+    @Test func invalidUTF8IsReadWithAWarning() throws {
+        var bytes = Array("# T\n\n## Caf".utf8)
+        bytes += [0xFF, 0xFE]
+        bytes += Array("\n".utf8)
+        guard case .document(let document) = DocumentReader.read(bytes) else {
+            Issue.record("not parsed")
+            return
+        }
+        #expect(document.notices.map(\.kind) == [.invalidUTF8])
+        #expect(document.notices.first?.location.line == 3)
+        #expect(document.allSections.last?.title.contains("\u{FFFD}") == true)
+    }
+
+    @Test func nulBytesMakeAFileBinary() {
+        guard case .binary = DocumentReader.read([0x23, 0x20, 0x00, 0x41]) else {
+            Issue.record("expected binary")
+            return
+        }
+    }
+
+    @Test func sizeLimitRefusesWithoutParsing() {
+        let outcome = DocumentReader.parse(String(repeating: "a", count: 100), limits: InputLimits(maxBytes: 10))
+        guard case .tooLarge(let bytes, let limit) = outcome else {
+            Issue.record("expected tooLarge")
+            return
+        }
+        #expect(bytes == 100 && limit == 10)
+    }
+
+    @Test func tableBombIsRefusedBeforeTheParser() {
+        let n = 2000
+        let bomb = String(repeating: "x|", count: n) + "\n" + String(repeating: "-|", count: n) + "\n"
+            + String(repeating: "x\n", count: n)
+        guard case .refused(let message, let line) = DocumentReader.parse("# T\n\n" + bomb) else {
+            Issue.record("expected refusal")
+            return
+        }
+        #expect(line == 4)
+        #expect(message.contains("\(n) columns"))
+    }
+
+    @Test func deepNestingDoesNotOverflow() throws {
+        let document = try parse("# T\n\n" + String(repeating: ">", count: 50_000) + " deep\n")
+        #expect(document.allSections.count == 1)
+    }
+
+    @Test func listsTasksTablesAndStrikethrough() throws {
+        let document = try parse("""
+            # T
+            ## Open Questions
+            - [x] Done? Answer: yes
+            - [ ] Open?
+            - ~~Struck question~~
+              - nested **Resolved:** later
+
+            | Question | Status |
+            | --- | --- |
+            | Cache \\| or not? | Open |
+            """)
+        let section = try #require(document.allSections.last)
+        guard section.blocks.count == 2, case .list(let list) = section.blocks[0],
+              case .table(let table) = section.blocks[1] else {
+            Issue.record("unexpected blocks \(section.blocks)")
+            return
+        }
+        #expect(list.items.map(\.task) == [.done, .open, nil])
+        #expect(list.items[2].lead?.isStruckThrough == true)
+        #expect(list.items[2].children.first?.lead?.text == "nested Resolved: later")
+        #expect(list.items[1].location == SourceLocation(line: 4, column: 1))
+        #expect(table.columnNames == ["Question", "Status"])
+        #expect(table.rows[0].text(at: 0) == "Cache | or not?")
+        #expect(table.rows[0].location.line == 10)
+    }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        let document = try parse("# T\n\nÄÖÜ **x**\n\n- ü [ ] y\n")
+        let section = try #require(document.allSections.first)
+        guard case .list(let list) = section.blocks[1] else {
+            Issue.record("no list")
+            return
+        }
+        #expect(list.location == SourceLocation(line: 5, column: 1))
+    }
+
+    @Test func commentsAreCollectedWithLines() throws {
+        let document = try parse("# T\n\n<!-- designgate-disable-next-line a -- why -->\ntext <!-- inline -->\n\n<!--\nmulti\n-->\n")
+        #expect(document.comments.map(\.body) == ["designgate-disable-next-line a -- why", "inline", "multi"])
+        #expect(document.comments.map(\.location.line) == [3, 4, 6])
+        #expect(document.comments.map(\.endLine) == [3, 4, 8])
+    }
+}
