@@ -1,0 +1,43 @@
+import CLibGit2
+
+/// A failed libgit2 call: its return code, error class, message and the function called.
+public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let code: Int32
+    public let errorClass: Int32
+    public let message: String
+    public let function: String
+
+    public var description: String { "\(function): \(message) (code \(code), class \(errorClass))" }
+
+    /// libgit2 1.5's ownership refusal, in either of its forms: `GIT_EOWNER`, or the
+    /// misleading "config value 'safe.directory' was not found" when none is set.
+    public var isOwnershipRefusal: Bool {
+        code == GIT_EOWNER.rawValue || (message.contains("safe.directory") && code == GIT_ENOTFOUND.rawValue)
+    }
+
+    public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+
+    /// A repository format libgit2 1.5 cannot read (split or sparse index, SHA-256, …).
+    public var isUnsupportedFormat: Bool {
+        message.contains("unsupported mandatory extension") || message.contains("unsupported extension")
+            || message.contains("unsupported repository version")
+    }
+}
+
+/// The one gate every libgit2 call goes through: a negative return becomes a `GitError`
+/// carrying `git_error_last()` (which libgit2 1.5 may leave NULL).
+@discardableResult
+func check(_ function: String, _ result: Int32) throws(GitError) -> Int32 {
+    guard result < 0 else { return result }
+    let last = git_error_last()
+    let message = last.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "no message from libgit2"
+    let errorClass = last.map { $0.pointee.klass } ?? 0
+    git_error_clear()
+    throw GitError(code: result, errorClass: errorClass, message: message, function: function)
+}
+
+/// libgit2 is initialised once, on first use, by the modes that read git only.
+let libgit2Ready: Bool = {
+    git_libgit2_init()
+    return true
+}()
