@@ -17,6 +17,11 @@ public struct Candidate {
         self.size = size
         self.read = read
     }
+
+    /// The same file with another change kind.
+    func with(change: ChangeKind) -> Candidate {
+        Candidate(path: path, change: change, previousPath: previousPath, size: size, read: read)
+    }
 }
 
 /// The files of a change set, plus what was skipped before selection (symlinks, submodules).

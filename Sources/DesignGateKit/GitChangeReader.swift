@@ -54,12 +54,13 @@ struct GitChangeReader {
                 throw shallowError(missing: parent.description, needed: "the parent of \(revision)")
             }
             return try collect(git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) },
-                               changeSet: Report.ChangeSet(mode: "commit", base: parent?.description, head: commit.description),
-                               head: commit)
+                               changeSet: Report.ChangeSet(mode: "commit", base: parent?.description, head: commit.description))
         case .all(let revision):
             let commit = try resolve(revision ?? "HEAD")
-            return try collect(git { () throws(GitError) in try repository.files(in: commit) },
-                               changeSet: Report.ChangeSet(mode: "all", head: commit.description), head: commit)
+            var files = try collect(git { () throws(GitError) in try repository.files(in: commit) },
+                                    changeSet: Report.ChangeSet(mode: "all", head: commit.description))
+            files.candidates = files.candidates.map { $0.with(change: .unchanged) }
+            return files
         case .prePush:
             return try prePushFiles()
         case .ci(let base):
@@ -98,7 +99,7 @@ struct GitChangeReader {
             }
         }
         return try collect(git { () throws(GitError) in try repository.changes(from: base, to: .commit(head)) },
-                           changeSet: Report.ChangeSet(mode: mode, base: base.description, head: head.description), head: head)
+                           changeSet: Report.ChangeSet(mode: mode, base: base.description, head: head.description))
     }
 
     /// `--pre-push`: the refs on standard input; deletions skipped; a new branch checked
@@ -173,7 +174,7 @@ struct GitChangeReader {
         case ignore
     }
 
-    private func collect(_ changes: [Change], changeSet: Report.ChangeSet, head: ObjectID? = nil,
+    private func collect(_ changes: [Change], changeSet: Report.ChangeSet,
                          fromWorkTree: Bool = false) throws(DesignGateError) -> ChangeSetFiles {
         var files = ChangeSetFiles(changeSet: changeSet, candidates: [])
         for change in changes.sorted(by: { $0.path < $1.path }) {
