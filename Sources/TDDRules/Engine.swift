@@ -108,7 +108,7 @@ public struct Engine: Sendable {
             let setting = policy.rules[description.id] ?? RuleSetting()
             let ruleContext = context.with(options: setting.options)
             findings += rule.check(ruleContext).map {
-                Finding(ruleId: description.id, severity: severity, message: $0.message,
+                Finding(ruleId: description.id, severity: min(severity, $0.severity ?? severity), message: $0.message,
                         location: $0.location, section: $0.section)
             }
         }

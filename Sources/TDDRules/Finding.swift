@@ -40,11 +40,14 @@ public struct Violation: Sendable, Hashable {
     public let location: SourceLocation
     public let message: String
     public let section: String?
+    /// A lower severity for this one violation (never higher than the rule's).
+    public let severity: Severity?
 
-    public init(_ message: String, at location: SourceLocation, section: String? = nil) {
+    public init(_ message: String, at location: SourceLocation, section: String? = nil, severity: Severity? = nil) {
         self.message = message
         self.location = location
         self.section = section
+        self.severity = severity
     }
 }
 

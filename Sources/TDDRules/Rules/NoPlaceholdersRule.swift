@@ -21,17 +21,20 @@ public struct NoPlaceholdersRule: Rule {
             # Cache
             ## Architecture
             [Describe the high-level architecture of the system.] ↓
+
             _Include a diagram if possible._ ↓
+
             - TBD ↓
             - **Scope:** TODO: fill in ↓
+
             Lorem ipsum dolor sit amet. ↓
             """,
             """
             <!-- profile: standard -->
             # Cache
             ## Introduction
-            - **Purpose:**
-              Explain why this document exists and what it aims to cover. ↓
+            - **Purpose:** ↓
+              Explain why this document exists and what it aims to cover.
             """,
         ])
 
