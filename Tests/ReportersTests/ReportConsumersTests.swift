@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import TestSupport
+
+private let hostileName = "design/a&b <\"c'> é.md"
+private let hostileText = """
+    # Technical Design Document: \u{1B}[31mred\u{1B}[0m and ]]> & <b>
+    ## Supporting Documents
+    Form\u{0C}feed and \u{01} control, non-ASCII: 日本語.
+    ::error file=README.md,line=1::forged
+    ## Open Questions
+    - [ ] Is `]]>` safe? \u{1B}[2J
+
+    """
+
+/// A folder with a hostile document, a clean document and a suppressed finding.
+private func workspace() throws -> TemporaryDirectory {
+    let folder = try TemporaryDirectory()
+    try folder.write(hostileName, hostileText)
+    try folder.write("design/v1.2/waived.md", """
+        ---
+        designgate:
+          waive:
+            - rule: required-sections
+              reason: spike, tracked in ENG-1
+        ---
+        # Technical Design Document: Waived
+        ## Open Questions
+        None.
+
+        """)
+    return folder
+}
+
+private func validate(_ kind: String, _ report: String, schemas: String = Package.fixture("schemas")) throws -> ProcessResult {
+    try run("/usr/bin/env", ["python3", Package.fixture("validate_report.py"), kind, report, schemas])
+}
+
+@Suite struct ReportConsumersTests {
+    @Test func oneRunWritesEveryReportAndTheConsumersAcceptThem() throws {
+        let folder = try workspace()
+        try FileManager.default.createDirectory(atPath: folder.path + "/out", withIntermediateDirectories: true)
+        let again = try designgate(["check", "design", "--report", "junit:out/r.xml", "--report", "sarif:out/r.sarif",
+                                    "--report", "json:out/r.json"], in: folder.path)
+        let strictRun = try designgate(["check", "design", "--junit-strict", "-f", "junit", "-o", "out/strict.xml"], in: folder.path)
+        #expect(strictRun.status == 1 && strictRun.stdout.isEmpty)
+        #expect(again.status == 1)
+        // Text on the terminal: no raw control characters, the forged command not at a line start.
+        #expect(!again.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || $0.value == 0x7F })
+        #expect(!again.stdout.split(separator: "\n").contains { $0.hasPrefix("::") })
+        #expect(again.stdout.contains("\\e[2J"))
+
+        let junit = try validate("junit", folder.path + "/out/r.xml")
+        #expect(junit.status == 0, "\(junit.stderr)")
+        #expect(junit.stdout.contains("\(hostileName)|design/a&b <\"c'> é_md|open-questions-resolved|Failure"))
+        #expect(junit.stdout.contains("design/v1.2/waived.md|design/v1_2/waived_md|required-sections|Skipped"))
+        let strict = try validate("junit-strict", folder.path + "/out/strict.xml")
+        #expect(strict.status == 0, "\(strict.stderr)")
+        let xml = try folder.read("out/r.xml")
+        #expect(!xml.contains("&#x1B;"))
+        #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }, "\(xml)")
+        #expect(xml.contains("file=\"design/a&amp;b &lt;&quot;c'&gt; é.md\""))
+        #expect(!(try folder.read("out/strict.xml")).contains(" file="))
+
+        let sarif = try validate("sarif", folder.path + "/out/r.sarif")
+        #expect(sarif.status == 0, "\(sarif.stderr)")
+        #expect(sarif.stdout.contains("|design/a%26b%20%3C%22c%27%3E%20%C3%A9.md|"))
+        let json = try validate("json", folder.path + "/out/r.json", schemas: Package.root + "/schemas/designgate-report.schema.json")
+        #expect(json.status == 0, "\(json.stderr)")
+    }
+
+    @Test func theJSONSchemaRejectsABrokenReport() throws {
+        let folder = try TemporaryDirectory()
+        let broken = try folder.write("broken.json", #"{"schemaVersion": 2, "tool": {"name": "x"}}"#)
+        let result = try validate("json", broken, schemas: Package.root + "/schemas/designgate-report.schema.json")
+        #expect(result.status != 0)
+    }
+
+    @Test func emptyRunWritesOnePassingTestcase() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("notes.md", "# Notes\n")
+        let result = try designgate(["check", "notes.md", "-f", "junit", "-o", "r.xml", "--junit-strict"], in: folder.path)
+        #expect(result.status == 0)
+        let junit = try validate("junit-strict", folder.path + "/r.xml")
+        #expect(junit.stdout == "designgate|designgate|no design documents changed|passed\n", "\(junit.stderr)")
+    }
+
+    @Test func aFailedRunLeavesExistingReportsUntouched() throws {
+        let folder = try workspace()
+        try folder.write("r.xml", "previous")
+        let result = try designgate(["check", "design", "--config", "missing.yml", "--report", "junit:r.xml"], in: folder.path)
+        #expect(result.status == 2)
+        #expect(try folder.read("r.xml") == "previous")
+        let unwritable = try designgate(["check", "design", "-f", "json", "-o", "no/such/dir/r.json"], in: folder.path)
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.contains("does not exist"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func gitHubAnnotationsAreEscapedAndTheSummaryIsAppended() throws {
+        let folder = try workspace()
+        let summary = try folder.write("summary.md", "existing\n")
+        let result = try designgate(["check", "design", "-f", "github"], in: folder.path,
+                                    environment: ["GITHUB_STEP_SUMMARY": summary])
+        #expect(result.stdout.contains("::error file=design/a&b <\"c'> é.md,line="))
+        #expect(result.stdout.contains("title=designgate open-questions-resolved::"))
+        let text = try folder.read("summary.md")
+        #expect(text.hasPrefix("existing\n### designgate"))
+        #expect(text.contains("| Document | Line | Severity | Rule | Message |"))
+    }
+
+    @Test func colourOnlyWhenAskedAndNeverWithNoColor() throws {
+        let folder = try workspace()
+        let plain = try designgate(["check", "design"], in: folder.path)
+        #expect(!plain.stdout.contains("\u{1B}["))
+        let forced = try designgate(["check", "design", "--color", "always"], in: folder.path, environment: ["NO_COLOR": ""])
+        #expect(forced.stdout.contains("\u{1B}[31merror"))
+        let noColor = try designgate(["check", "design", "--color", "always"], in: folder.path, environment: ["NO_COLOR": "1"])
+        #expect(!noColor.stdout.contains("\u{1B}["))
+    }
+}
