@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import TestSupport
+
+private let good = """
+    # Technical Design Document: Cache
+    ## Supporting Documents
+    PRD-12.
+    ## System Architecture
+    Read-through cache.
+    ## Components
+    Client and warmer.
+    ## Data Model
+    Key/value pairs.
+    ## API Specifications
+    GET /cache/{key}.
+    ## Database Design
+    None needed.
+    ## Deployment
+    Rolling.
+    ## Security
+    mTLS.
+    ## Performance
+    p99 under 5 ms.
+    ## Error Handling
+    Fall back to the source.
+    ## Testing Strategy
+    Load tests.
+    ## Dependencies
+    Redis.
+    ## Risks and Mitigation Strategies
+    | Risk | Mitigation |
+    | --- | --- |
+    | Stale reads | Short TTLs |
+    ## Open Questions
+    None.
+
+    """
+
+/// A repository with the shipped pre-commit hook installed, finding designgate via DESIGNGATE.
+private func hookedRepository() throws -> GitRepository {
+    let repo = try GitRepository()
+    try repo.commit(["README.md": "x"])
+    let hook = repo.path + "/.git/hooks/pre-commit"
+    try FileManager.default.copyItem(atPath: Package.root + "/hooks/pre-commit", toPath: hook)
+    return repo
+}
+
+private func commit(_ repo: GitRepository, _ arguments: [String], skip: Bool = false) throws -> ProcessResult {
+    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !CIEnvironment.isCIVariable($0.key) }
+    env["DESIGNGATE"] = Package.binary
+    env["HOME"] = repo.path + "/.home"
+    if skip { env["DESIGNGATE_SKIP"] = "1" }
+    return try run("/usr/bin/git", ["commit", "-q"] + arguments, in: repo.path, environment: env)
+}
+
+@Suite struct HookScriptTests {
+    @Test func badStagedDocumentIsRefusedAndHeadDoesNotMove() throws {
+        let repo = try hookedRepository()
+        let head = try repo.git("rev-parse", "HEAD")
+        try repo.write("design/cache.md", "# Technical Design Document: Cache\n")
+        try repo.git("add", "-A")
+        let refused = try commit(repo, ["-m", "bad"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("design/cache.md:1:1: error: missing section"))
+        #expect(try repo.git("rev-parse", "HEAD") == head)
+        let skipped = try commit(repo, ["-m", "bad", "--allow-empty"], skip: true)
+        #expect(skipped.status == 0)
+        #expect(skipped.stderr.contains("DESIGNGATE_SKIP=1"))
+    }
+
+    @Test func commitAllAndCommitPathAreJudgedOnWhatTheyCommit() throws {
+        let repo = try hookedRepository()
+        try repo.write("design/cache.md", good)
+        try repo.git("add", "-A")
+        #expect(try commit(repo, ["-m", "good"]).status == 0)
+        // `git commit -a`: the change is only in the working tree.
+        try repo.write("design/cache.md", "# Technical Design Document: Cache\n")
+        let all = try commit(repo, ["-a", "-m", "bad"])
+        #expect(all.status != 0, "\(all.stdout)")
+        // `git commit PATH` commits the named file only: the staged bad file is not judged.
+        try repo.write("design/cache.md", good + "Reviewed by SRE.\n")
+        try repo.write("design/other.md", "# Technical Design Document: Other\n")
+        try repo.git("add", "design/other.md")
+        try repo.write("notes.txt", "x")
+        try repo.git("add", "notes.txt")
+        let only = try commit(repo, ["-m", "only cache", "design/cache.md"])
+        #expect(only.status == 0, "\(only.stdout)")
+    }
+
+    @Test func missingBinaryExplainsHowToInstall() throws {
+        let repo = try hookedRepository()
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
+        env["DESIGNGATE"] = "/nonexistent/designgate"
+        env["HOME"] = repo.path + "/.home"
+        let result = try run("/usr/bin/git", ["commit", "-q", "--allow-empty", "-m", "x"], in: repo.path, environment: env)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("install it"))
+    }
+
+    @Test func prePushRefusesABadPushAndTheRemoteDoesNotMove() throws {
+        let remote = try TemporaryDirectory()
+        try run("/usr/bin/git", ["init", "-q", "--bare", remote.path + "/r.git"])
+        let repo = try GitRepository()
+        try repo.commit(["design/cache.md": good])
+        try repo.git("remote", "add", "origin", remote.path + "/r.git")
+        try repo.git("push", "-q", "origin", "main")
+        try FileManager.default.copyItem(atPath: Package.root + "/hooks/pre-push", toPath: repo.path + "/.git/hooks/pre-push")
+        try repo.commit(["design/bad.md": "# Technical Design Document: Bad\n"])
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !CIEnvironment.isCIVariable($0.key) }
+        env["DESIGNGATE"] = Package.binary
+        env["HOME"] = repo.path + "/.home"
+        let before = try run("/usr/bin/git", ["--git-dir", remote.path + "/r.git", "rev-parse", "main"]).stdout
+        let pushed = try run("/usr/bin/git", ["push", "-q", "origin", "main"], in: repo.path, environment: env)
+        #expect(pushed.status != 0)
+        #expect(try run("/usr/bin/git", ["--git-dir", remote.path + "/r.git", "rev-parse", "main"]).stdout == before)
+        let newBranch = try run("/usr/bin/git", ["push", "-q", "origin", "main:refs/heads/topic"], in: repo.path, environment: env)
+        #expect(newBranch.status != 0)
+        let deletion = try run("/usr/bin/git", ["push", "-q", "origin", ":refs/heads/nothing-here"], in: repo.path, environment: env)
+        #expect(!deletion.stderr.contains("designgate: error"))
+    }
+}
