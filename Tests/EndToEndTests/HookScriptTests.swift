@@ -2,40 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-private let good = """
-    # Technical Design Document: Cache
-    ## Supporting Documents
-    PRD-12.
-    ## System Architecture
-    Read-through cache.
-    ## Components
-    Client and warmer.
-    ## Data Model
-    Key/value pairs.
-    ## API Specifications
-    GET /cache/{key}.
-    ## Database Design
-    None needed.
-    ## Deployment
-    Rolling.
-    ## Security
-    mTLS.
-    ## Performance
-    p99 under 5 ms.
-    ## Error Handling
-    Fall back to the source.
-    ## Testing Strategy
-    Load tests.
-    ## Dependencies
-    Redis.
-    ## Risks and Mitigation Strategies
-    | Risk | Mitigation |
-    | --- | --- |
-    | Stale reads | Short TTLs |
-    ## Open Questions
-    None.
-
-    """
+private let good = Package.finishedDocument
 
 /// A repository with the shipped pre-commit hook installed, finding designgate via DESIGNGATE.
 private func hookedRepository() throws -> GitRepository {

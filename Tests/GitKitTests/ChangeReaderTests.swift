@@ -2,41 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 
-/// A finished-enough document: passes required-sections and no-placeholders (extended profile).
-let goodDoc = """
-    # Technical Design Document: Cache
-    ## Supporting Documents
-    PRD-12.
-    ## System Architecture
-    A read-through cache.
-    ## Components
-    Cache client and warmer.
-    ## Data Model
-    Key/value pairs.
-    ## API Specifications
-    GET /cache/{key}.
-    ## Database Design
-    None needed.
-    ## Deployment
-    Rolling.
-    ## Security
-    mTLS.
-    ## Performance
-    p99 under 5 ms.
-    ## Error Handling
-    Fall back to the source.
-    ## Testing Strategy
-    Load tests.
-    ## Dependencies
-    Redis.
-    ## Risks and Mitigation Strategies
-    | Risk | Mitigation |
-    | --- | --- |
-    | Stale reads | Short TTLs |
-    ## Open Questions
-    None.
-
-    """
+/// A finished document (extended profile): no findings.
+let goodDoc = Package.finishedDocument
 
 /// A document missing sections.
 let badDoc = "# Technical Design Document: Broken\n## Supporting Documents\nTBD\n"

@@ -57,6 +57,11 @@ public enum Package {
         return root + "/.build/debug/designgate"
     }()
 
+    /// A finished design document (extended profile) that passes every rule.
+    public static var finishedDocument: String {
+        (try? String(contentsOfFile: fixture("documents/finished-extended.md"), encoding: .utf8)) ?? ""
+    }
+
     /// A file under `Tests/Fixtures`.
     public static func fixture(_ path: String) -> String { root + "/Tests/Fixtures/" + path }
 }
