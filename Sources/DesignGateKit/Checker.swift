@@ -109,7 +109,7 @@ public struct Checker {
 
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.
     static func configuration(_ explicit: String?, root: String, directory: String?) throws(DesignGateError) -> Configuration {
-        var path = explicit.map { $0.hasPrefix("/") || directory == nil ? $0 : directory! + "/" + $0 }
+        var path = explicit.map { file in directory.map { file.hasPrefix("/") ? file : $0 + "/" + file } ?? file }
         if path == nil, FileSystem.exists(root + "/" + Configuration.fileName) {
             path = root + "/" + Configuration.fileName
         }
@@ -123,8 +123,9 @@ public struct Checker {
         var candidates: [Candidate] = []
         for given in paths {
             let onDisk = directory.map { given.hasPrefix("/") ? given : $0 + "/" + given } ?? given
-            let expanded = FileSystem.isDirectory(onDisk) ? FileSystem.markdownFiles(under: onDisk) : [onDisk]
-            if !FileSystem.isDirectory(onDisk), !FileSystem.exists(onDisk) {
+            let isDirectory = FileSystem.isDirectory(onDisk)
+            let expanded = isDirectory ? FileSystem.markdownFiles(under: onDisk) : [onDisk]
+            if !isDirectory, !FileSystem.exists(onDisk) {
                 throw DesignGateError("cannot read \(given): no such file", hint: "check the path, or run without paths to check the changes in this repository")
             }
             for file in expanded {

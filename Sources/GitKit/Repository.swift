@@ -193,6 +193,9 @@ public final class Repository {
         find.flags = GIT_DIFF_FIND_RENAMES.rawValue | GIT_DIFF_FIND_COPIES.rawValue
         try check("git_diff_find_similar", git_diff_find_similar(diff, &find))
 
+        // Working-tree content is read from disk, never from an object id.
+        let fromWorkingTree: Bool
+        if case .workingTree = target { fromWorkingTree = true } else { fromWorkingTree = false }
         var result: [Change] = []
         for index in 0..<git_diff_num_deltas(diff) {
             guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
@@ -217,12 +220,10 @@ public final class Repository {
             default: kind = .file
             }
             let id = ObjectID(delta.new_file.id)
-            let isWorkingTree: Bool
-            if case .workingTree = target { isWorkingTree = true } else { isWorkingTree = false }
             result.append(Change(path: newPath,
                                  previousPath: status == .renamed || status == .copied ? oldPath : nil,
                                  status: status, kind: kind,
-                                 blob: isWorkingTree || id.isZero ? nil : id))
+                                 blob: fromWorkingTree || id.isZero ? nil : id))
         }
         return result
     }

@@ -13,10 +13,16 @@ private func hookedRepository() throws -> GitRepository {
     return repo
 }
 
-private func commit(_ repo: GitRepository, _ arguments: [String], skip: Bool = false) throws -> ProcessResult {
+/// The environment git runs the hooks in: no inherited git or CI variables, designgate named.
+private func hookEnvironment(_ repo: GitRepository, designgate: String = Package.binary) -> [String: String] {
     var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !CIEnvironment.isCIVariable($0.key) }
-    env["DESIGNGATE"] = Package.binary
+    env["DESIGNGATE"] = designgate
     env["HOME"] = repo.path + "/.home"
+    return env
+}
+
+private func commit(_ repo: GitRepository, _ arguments: [String], skip: Bool = false) throws -> ProcessResult {
+    var env = hookEnvironment(repo)
     if skip { env["DESIGNGATE_SKIP"] = "1" }
     return try run("/usr/bin/git", ["commit", "-q"] + arguments, in: repo.path, environment: env)
 }
@@ -57,9 +63,7 @@ private func commit(_ repo: GitRepository, _ arguments: [String], skip: Bool = f
 
     @Test func missingBinaryExplainsHowToInstall() throws {
         let repo = try hookedRepository()
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") }
-        env["DESIGNGATE"] = "/nonexistent/designgate"
-        env["HOME"] = repo.path + "/.home"
+        let env = hookEnvironment(repo, designgate: "/nonexistent/designgate")
         let result = try run("/usr/bin/git", ["commit", "-q", "--allow-empty", "-m", "x"], in: repo.path, environment: env)
         #expect(result.status != 0)
         #expect(result.stderr.contains("install it"))
@@ -74,9 +78,7 @@ private func commit(_ repo: GitRepository, _ arguments: [String], skip: Bool = f
         try repo.git("push", "-q", "origin", "main")
         try FileManager.default.copyItem(atPath: Package.root + "/hooks/pre-push", toPath: repo.path + "/.git/hooks/pre-push")
         try repo.commit(["design/bad.md": "# Technical Design Document: Bad\n"])
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !CIEnvironment.isCIVariable($0.key) }
-        env["DESIGNGATE"] = Package.binary
-        env["HOME"] = repo.path + "/.home"
+        let env = hookEnvironment(repo)
         let before = try run("/usr/bin/git", ["--git-dir", remote.path + "/r.git", "rev-parse", "main"]).stdout
         let pushed = try run("/usr/bin/git", ["push", "-q", "origin", "main"], in: repo.path, environment: env)
         #expect(pushed.status != 0)

@@ -130,7 +130,7 @@ public struct RisksHaveMitigationsRule: Rule {
                                 || TextPatterns.value(after: Self.riskLabels, in: text.text) != nil {
                         structured = true
                         if let open = openRisk { violations.append(Self.missing(open.text, at: open.location, section: title)) }
-                        openRisk = Self.hasMitigation(text.text, skippingLead: true) ? nil : text
+                        openRisk = Self.hasMitigation(text.text) ? nil : text
                     }
                 default:
                     continue
@@ -142,7 +142,7 @@ public struct RisksHaveMitigationsRule: Rule {
             structured = true
             let body = risk.allSections.flatMap { $0.blocks.map(\.plainText) }.joined(separator: "\n")
             let mitigatedHeading = risk.subsections.contains { $0.normalizedTitle.contains("mitigat") }
-            if !mitigatedHeading && !Self.hasMitigation(body, skippingLead: false) && !body.lowercased().contains("mitigat") {
+            if !mitigatedHeading && !Self.hasMitigation(body) && !body.lowercased().contains("mitigat") {
                 violations.append(Self.missing(risk.title, at: risk.location, section: title))
             }
         }
@@ -157,7 +157,7 @@ public struct RisksHaveMitigationsRule: Rule {
         Violation("risk has no mitigation: \"\(TextPatterns.excerpt(risk))\"; add `Mitigation: …`", at: location, section: section)
     }
 
-    static func hasMitigation(_ text: String, skippingLead: Bool) -> Bool {
+    static func hasMitigation(_ text: String) -> Bool {
         guard let value = TextPatterns.value(afterAnywhere: mitigationLabels.filter { $0 != "m" }, in: text) else {
             return text.contains("→") && !TextPatterns.isUndecided(String(text.split(separator: "→").last ?? ""))
         }
@@ -165,11 +165,11 @@ public struct RisksHaveMitigationsRule: Rule {
     }
 
     static func isMitigated(_ item: ListItem) -> Bool {
-        if let lead = item.lead, hasMitigation(lead.text, skippingLead: true) { return true }
+        if let lead = item.lead, hasMitigation(lead.text) { return true }
         return item.children.contains { child in
             guard let text = child.lead?.text else { return false }
             if let value = TextPatterns.value(after: mitigationLabels, in: text) { return !TextPatterns.isUndecided(value) }
-            return hasMitigation(child.fullText, skippingLead: false)
+            return hasMitigation(child.fullText)
         }
     }
 
