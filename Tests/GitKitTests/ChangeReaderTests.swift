@@ -104,6 +104,26 @@ private func documents(_ result: ProcessResult) throws -> [String] {
         #expect(threeDot.stdout.contains(try repo.git("merge-base", "main", "feature")))
     }
 
+    /// Criss-cross merges leave two merge bases; A...B uses the one `git diff A...B` uses.
+    @Test func threeDotWithTwoMergeBasesUsesGitsChoice() throws {
+        let repo = try GitRepository()
+        try repo.commit(["README.md": "x"])
+        try repo.git("checkout", "-q", "-b", "side")
+        try repo.commit(["design/side-one.md": goodDoc])
+        try repo.git("checkout", "-q", "main")
+        try repo.commit(["design/main-one.md": goodDoc])
+        try repo.git("merge", "-q", "--no-edit", "side")
+        try repo.git("checkout", "-q", "side")
+        try repo.git("merge", "-q", "--no-edit", "main~1")
+        try repo.commit(["design/side-two.md": badDoc])
+        try repo.git("checkout", "-q", "main")
+        #expect(try repo.git("merge-base", "--all", "main", "side").split(separator: "\n").count == 2)
+        let result = try check(repo, ["--range", "main...side"])
+        #expect(result.stdout.contains(try repo.git("merge-base", "main", "side")))
+        let gitNames = try repo.git("diff", "--name-only", "main...side").split(separator: "\n").map { "\($0) added" }
+        #expect(try documents(result) == gitNames)
+    }
+
     @Test func rootAndMergeCommits() throws {
         let repo = try GitRepository()
         let root = try repo.commit(["design/root.md": goodDoc])
@@ -196,6 +216,64 @@ private func documents(_ result: ProcessResult) throws -> [String] {
         let result = try designgate(["check", "--staged"], in: repo.path)
         #expect(result.status == 2)
         #expect(result.stderr.contains("git update-index --no-split-index"))
+    }
+
+    @Test func unsupportedSparseIndexAndSha256AreExplained() throws {
+        let sparse = try GitRepository()
+        try sparse.commit(["design/a.md": goodDoc, "other/b.md": "x"])
+        try sparse.git("sparse-checkout", "set", "--sparse-index", "design")
+        let sparseResult = try designgate(["check", "--staged"], in: sparse.path)
+        #expect(sparseResult.status == 2)
+        #expect(sparseResult.stderr.contains("git sparse-checkout init --no-sparse-index"))
+        let sha256 = try TemporaryDirectory()
+        try run("/usr/bin/git", ["init", "-q", "--object-format=sha256", sha256.path])
+        let shaResult = try designgate(["check", "--all"], in: sha256.path)
+        #expect(shaResult.status == 2)
+        #expect(shaResult.stderr.contains("SHA-256 repositories are not supported"))
+        // The hint's way out works: the same files checked as paths.
+        try sha256.write("design/a.md", goodDoc)
+        #expect(try designgate(["check", "design/a.md"], in: sha256.path).status == 0)
+    }
+
+    /// `git --git-dir=… --work-tree=… commit -a` runs the hook with GIT_DIR, GIT_WORK_TREE
+    /// and GIT_INDEX_FILE set, from the work tree, with the git directory somewhere else.
+    @Test func gitDirAndWorkTreeFromTheEnvironment() throws {
+        let folder = try TemporaryDirectory()
+        let gitDir = folder.path + "/meta.git", workTree = folder.path + "/tree"
+        try run("/usr/bin/git", ["init", "-q", "--separate-git-dir", gitDir, workTree])
+        try FileManager.default.removeItem(atPath: workTree + "/.git")
+        try folder.write("tree/design/a.md", badDoc)
+        try folder.write("tree/design/b.md", goodDoc)
+        let env = ["GIT_DIR": gitDir, "GIT_WORK_TREE": workTree]
+        try run("/usr/bin/git", ["add", "design/b.md"], in: workTree, environment: env)
+        let result = try designgate(["check", "--staged", "-f", "json"], in: workTree, environment: env)
+        #expect(try documents(result) == ["design/b.md added"])
+        #expect(result.status == 0)
+        let unset = try designgate(["check", "--staged"], in: workTree)
+        #expect(unset.status == 2, "without GIT_DIR the folder is not a repository")
+    }
+
+    @Test(.enabled(if: getuid() == 0, "changing a folder's owner needs root"))
+    func repositoryOwnedByAnotherUserIsRefusedInBothForms() throws {
+        let repo = try GitRepository()
+        try repo.commit(["design/a.md": goodDoc])
+        try repo.write("design/b.md", badDoc)
+        try repo.git("add", "-A")
+        try run("/usr/bin/chown", ["-R", "12345:12345", repo.path])
+        let home = try TemporaryDirectory()
+        // No safe.directory at all (libgit2 1.5 says "config value 'safe.directory' was not found"),
+        // then one that names another folder (GIT_EOWNER).
+        for config in ["", "[safe]\n\tdirectory = /elsewhere\n"] {
+            try home.write(".gitconfig", config)
+            let refused = try designgate(["check", "--staged"], in: repo.path, environment: ["HOME": home.path])
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("owned by another user"))
+            #expect(refused.stderr.contains("git config --global --add safe.directory \(repo.path)"))
+        }
+        let trusted = try designgate(["check", "--staged", "--trust-repo-owner"], in: repo.path, environment: ["HOME": home.path])
+        #expect(trusted.status == 1, "the staged bad document is checked")
+        try home.write(".gitconfig", "[safe]\n\tdirectory = \(repo.path)\n")
+        #expect(try designgate(["check", "--staged"], in: repo.path, environment: ["HOME": home.path]).status == 1)
     }
 }
 
