@@ -4,3 +4,8 @@
 static inline int designgate_git_set_owner_validation(int enabled) {
     return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
 }
+
+/* libgit2 re-hashes every object it reads unless told not to; git itself does not. */
+static inline int designgate_git_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}

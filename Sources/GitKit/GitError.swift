@@ -39,5 +39,7 @@ func check(_ function: String, _ result: Int32) throws(GitError) -> Int32 {
 /// libgit2 is initialised once, on first use, by the modes that read git only.
 let libgit2Ready: Bool = {
     git_libgit2_init()
+    // Objects are read, never trusted for writing: skip re-hashing each one, as git does.
+    _ = designgate_git_set_strict_hash_verification(0)
     return true
 }()

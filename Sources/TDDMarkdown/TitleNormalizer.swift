@@ -7,30 +7,39 @@
 public enum TitleNormalizer {
     public static func normalize(_ title: String) -> String {
         var text = stripNumbering(title.trimmingWhitespace)
-        for suffix in ["[optional]", "\\[optional\\]", "(optional)", "(if applicable)"] {
-            if text.lowercased().hasSuffix(suffix) {
-                text = String(text.dropLast(suffix.count))
-            }
+        let lowered = text.lowercased()
+        for suffix in ["[optional]", "\\[optional\\]", "(optional)", "(if applicable)"] where lowered.hasSuffix(suffix) {
+            text = String(text.dropLast(suffix.count))
+            break
         }
-        var words: [String] = []
-        var current = ""
-        func flush() {
-            if !current.isEmpty { words.append(current); current = "" }
+        var result = String.UnicodeScalarView()
+        var wordEnded = false
+        func append(_ scalar: Unicode.Scalar) {
+            if wordEnded, !result.isEmpty { result.append(" ") }
+            wordEnded = false
+            result.append(scalar)
         }
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar == "&" || scalar == "+" {
-                flush()
-                words.append("and")
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.unicodeScalars.append(scalar)
-            } else if scalar == "'" || scalar == "\u{2019}" {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9":
+                append(scalar)
+            case "A"..."Z":
+                append(Unicode.Scalar(scalar.value + 32) ?? scalar)
+            case "&", "+":
+                wordEnded = true
+                for letter in "and".unicodeScalars { append(letter) }
+                wordEnded = true
+            case "'", "\u{2019}":
                 continue
-            } else {
-                flush()
+            default:
+                if !scalar.isASCII, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(lower) }
+                } else {
+                    wordEnded = true
+                }
             }
         }
-        flush()
-        return words.joined(separator: " ")
+        return String(result)
     }
 
     /// The leading number of a heading (`1.`, `2.3`, `1)`, `A.`, `IV.`), or nil.

@@ -10,14 +10,14 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
 public struct FieldSpec: Sendable, Hashable {
     public let title: String
     public let aliases: [String]
+    /// Normalized title and aliases.
+    public let names: [String]
 
     public init(_ title: String, aliases: [String] = []) {
         self.title = title
         self.aliases = aliases
+        names = ([title] + aliases).map(TitleNormalizer.normalize)
     }
-
-    /// Normalized title and aliases.
-    public var names: [String] { ([title] + aliases).map(TitleNormalizer.normalize) }
 }
 
 /// A section a profile knows: canonical title, aliases, whether it is required, its fields.
@@ -27,6 +27,8 @@ public struct SectionSpec: Sendable, Hashable {
     public let required: Bool
     public let fields: [FieldSpec]
     public let role: SectionRole?
+    /// Normalized title and aliases.
+    public let names: [String]
 
     public init(_ title: String, aliases: [String] = [], required: Bool = true,
                 fields: [FieldSpec] = [], role: SectionRole? = nil) {
@@ -35,10 +37,8 @@ public struct SectionSpec: Sendable, Hashable {
         self.required = required
         self.fields = fields
         self.role = role
+        names = ([title] + aliases).map(TitleNormalizer.normalize)
     }
-
-    /// Normalized title and aliases.
-    public var names: [String] { ([title] + aliases).map(TitleNormalizer.normalize) }
 }
 
 /// A named policy: the sections a design document must have, and the template it comes from.
@@ -47,11 +47,25 @@ public struct Profile: Sendable, Hashable {
     public let sections: [SectionSpec]
     /// The Markdown template `designgate new` writes; its text is a placeholder when left in.
     public let template: String
+    /// The template's prompts, normalized: its paragraphs, items and field texts of three
+    /// words or more. Parsed once per profile, not once per document.
+    public let templatePrompts: Set<String>
 
     public init(name: String, sections: [SectionSpec], template: String) {
         self.name = name
         self.sections = sections
         self.template = template
+        templatePrompts = Self.prompts(of: template)
+    }
+
+    private static func prompts(of template: String) -> Set<String> {
+        guard case .document(let document) = DocumentReader.parse(template) else { return [] }
+        var prompts = Set<String>()
+        for item in TextWalk.items(document) {
+            let normalized = TitleNormalizer.normalize(item.text.afterLabel)
+            if normalized.split(separator: " ").count >= 3 { prompts.insert(normalized) }
+        }
+        return prompts
     }
 
     /// The section spec playing `role`, if the profile has one.

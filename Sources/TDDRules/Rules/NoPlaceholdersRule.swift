@@ -47,7 +47,7 @@ public struct NoPlaceholdersRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        let templateTexts = Self.templateTexts(context.profile)
+        let templateTexts = context.profile.templatePrompts
         return TextWalk.items(context.document).compactMap { item in
             let text = item.text.afterLabel
             guard let kind = Self.placeholder(text, emphasisOnly: item.text.isEmphasisOnly,
@@ -77,16 +77,5 @@ public struct NoPlaceholdersRule: Rule {
             return "italic instruction"
         }
         return nil
-    }
-
-    /// The normalized prompts of the profile's template (paragraphs and field texts).
-    static func templateTexts(_ profile: Profile) -> Set<String> {
-        guard case .document(let template) = DocumentReader.parse(profile.template) else { return [] }
-        var texts = Set<String>()
-        for item in TextWalk.items(template) {
-            let normalized = TitleNormalizer.normalize(item.text.afterLabel)
-            if normalized.split(separator: " ").count >= 3 { texts.insert(normalized) }
-        }
-        return texts
     }
 }
