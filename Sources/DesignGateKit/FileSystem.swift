@@ -46,8 +46,9 @@ public enum FileSystem {
     }
 
     /// Writes `data` to `path` atomically: a temporary file beside it, then a rename. On
-    /// failure nothing is left behind and an existing file is untouched.
-    public static func writeAtomically(_ data: String, to path: String) throws(DesignGateError) {
+    /// failure nothing is left behind and an existing file is untouched. `executable` makes it
+    /// runnable (mode 0755), as a git hook must be.
+    public static func writeAtomically(_ data: String, to path: String, executable: Bool = false) throws(DesignGateError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         guard isDirectory(directory) else {
@@ -55,7 +56,8 @@ public enum FileSystem {
                                   hint: "create the folder or choose another output path")
         }
         let temporary = directory + "/." + url.lastPathComponent + ".designgate-\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(data.utf8)) else {
+        let attributes: [FileAttributeKey: Any]? = executable ? [.posixPermissions: 0o755] : nil
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(data.utf8), attributes: attributes) else {
             throw DesignGateError("cannot write \(path): folder \(directory) is not writable",
                                   hint: "choose a writable output path")
         }

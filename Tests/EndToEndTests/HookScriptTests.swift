@@ -13,12 +13,8 @@ private func hookedRepository() throws -> GitRepository {
     return repo
 }
 
-/// The environment git runs the hooks in: no inherited git or CI variables, designgate named.
 private func hookEnvironment(_ repo: GitRepository, designgate: String = Package.binary) -> [String: String] {
-    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !CIEnvironment.isCIVariable($0.key) }
-    env["DESIGNGATE"] = designgate
-    env["HOME"] = repo.path + "/.home"
-    return env
+    TestSupport.hookEnvironment(home: repo.path + "/.home", designgate: designgate)
 }
 
 private func commit(_ repo: GitRepository, _ arguments: [String], skip: Bool = false) throws -> ProcessResult {

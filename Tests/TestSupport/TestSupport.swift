@@ -97,6 +97,13 @@ public final class TemporaryDirectory: @unchecked Sendable {
     }
 }
 
+/// Writes `text` to the absolute `path`, creating its folders.
+public func writeFile(_ path: String, _ text: String) throws {
+    let url = URL(fileURLWithPath: path)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+}
+
 /// A git repository in a temporary folder, driven with the git CLI.
 public final class GitRepository: @unchecked Sendable {
     public let directory: TemporaryDirectory
@@ -154,6 +161,16 @@ public func designgate(_ arguments: [String], in directory: String? = nil,
     var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !CIEnvironment.isCIVariable($0.key) }
     env.merge(environment) { $1 }
     return try run(Package.binary, arguments, in: directory, environment: env, input: input)
+}
+
+/// The environment git runs hooks in for a test: no inherited git or CI variables, a private
+/// HOME, and `DESIGNGATE` naming the binary when given.
+public func hookEnvironment(home: String, designgate: String? = Package.binary) -> [String: String] {
+    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GIT_") && !CIEnvironment.isCIVariable($0.key) }
+    env["DESIGNGATE"] = designgate
+    env["HOME"] = home
+    env["GIT_CONFIG_NOSYSTEM"] = "1"
+    return env
 }
 
 /// Names of variables CI providers set, removed from the environment tests run designgate in.
