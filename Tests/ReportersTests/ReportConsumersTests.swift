@@ -33,7 +33,7 @@ private func workspace() throws -> TemporaryDirectory {
 }
 
 private func validate(_ kind: String, _ report: String, schemas: String = Package.fixture("schemas")) throws -> ProcessResult {
-    try run("/usr/bin/env", ["python3", Package.fixture("validate_report.py"), kind, report, schemas])
+    try validateReport(kind, report, schemas: schemas)
 }
 
 @Suite struct ReportConsumersTests {

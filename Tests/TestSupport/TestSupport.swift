@@ -151,6 +151,7 @@ public final class GitRepository: @unchecked Sendable {
 
 public struct GitFailure: Error, CustomStringConvertible {
     public let message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
 
@@ -171,6 +172,12 @@ public func hookEnvironment(home: String, designgate: String? = Package.binary) 
     env["HOME"] = home
     env["GIT_CONFIG_NOSYSTEM"] = "1"
     return env
+}
+
+/// Runs the report's real consumers (Tests/Fixtures/validate_report.py): `kind` is junit,
+/// junit-strict, sarif or json; `schemas` the schema folder (or, for json, the schema file).
+public func validateReport(_ kind: String, _ report: String, schemas: String = Package.fixture("schemas")) throws -> ProcessResult {
+    try run("/usr/bin/env", ["python3", Package.fixture("validate_report.py"), kind, report, schemas])
 }
 
 /// Names of variables CI providers set, removed from the environment tests run designgate in.
