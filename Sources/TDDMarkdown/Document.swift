@@ -25,7 +25,8 @@ public struct InlineText: Sendable, Hashable {
     public let startsStruckThrough: Bool
     /// Every non-blank character is inside emphasis (`_like this_`).
     public let isEmphasisOnly: Bool
-    /// The label of a leading `**Label:**` (or `**Label**:`), without the colon.
+    /// The label of a leading `**Label:**` (or `**Label**:`), without the colon, or a leading
+    /// bold question followed by text (`**Question?** Answer.`), with its question mark.
     public let strongLabel: String?
     /// The text after a leading strong label, trimmed; the whole text when there is none.
     public let afterLabel: String

@@ -172,6 +172,10 @@ struct MarkdownParser {
             } else if rest.trimmingWhitespace.hasPrefix(":") {
                 strongLabel = strongText
                 afterLabel = String(rest.trimmingWhitespace.dropFirst()).trimmingWhitespace
+            } else if strongText.hasSuffix("?"), !rest.trimmingWhitespace.isEmpty {
+                // `**Question?** Its answer.`
+                strongLabel = strongText
+                afterLabel = rest.trimmingWhitespace
             }
         }
         return InlineText(

@@ -180,6 +180,19 @@ public func validateReport(_ kind: String, _ report: String, schemas: String = P
     try run("/usr/bin/env", ["python3", Package.fixture("validate_report.py"), kind, report, schemas])
 }
 
+/// Golden files under `Tests/Fixtures/golden`: `DESIGNGATE_RECORD=1 swift test` rewrites them
+/// from the actual output, to be reviewed as a diff before committing.
+public enum Golden {
+    public static var isRecording: Bool { ProcessInfo.processInfo.environment["DESIGNGATE_RECORD"] == "1" }
+
+    /// The golden text of `name`, after writing `actual` into it when recording.
+    public static func expected(_ name: String, actual: String) throws -> String {
+        let path = Package.fixture("golden/" + name)
+        if isRecording { try writeFile(path, actual) }
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? "(no golden file \(name): run DESIGNGATE_RECORD=1 swift test)"
+    }
+}
+
 /// Names of variables CI providers set, removed from the environment tests run designgate in.
 public enum CIEnvironment {
     static let prefixes = ["GITHUB_", "GITLAB_", "CI_", "BITBUCKET_", "CIRCLE", "BUILDKITE", "SYSTEM_", "BUILD_",

@@ -13,8 +13,12 @@ public struct OpenQuestionsResolvedRule: Rule {
             `[x]`, by being struck through, by a label (Resolved, Answer, Answered, Decision, \
             Resolution, Closed, Outcome, A) with text after it, inline or in a nested item, or \
             in a table by a status of resolved/closed/answered/done or a filled \
-            answer/decision/resolution column. A section that says there are none passes; \
-            `TBD` does not. Task boxes elsewhere (release checklists) are not questions.
+            answer/decision/resolution column, or a bold question followed by its answer \
+            (`**Question?** Answer.`). Sub-headings that group answered questions (Resolved, \
+            Answered, Closed, Decisions) or list what is not a question (Out of Scope, Non-Goals, \
+            Future Work) are skipped; one that groups open ones (Open, Unresolved) is read like \
+            the section. A section that says there are none passes; `TBD` does not. Task boxes \
+            elsewhere (release checklists) are not questions.
             """,
         defaultSeverity: .error,
         passingExamples: [
@@ -26,12 +30,14 @@ public struct OpenQuestionsResolvedRule: Rule {
             - Which TTL?
               - **Decision:** 5 minutes.
             - Who owns it? Resolved: the platform team.
+            - **Multi-region?** Not before v2.
 
             | Question | Status | Answer |
             | --- | --- | --- |
             | Region? | Closed | eu-west-1 |
             """,
             "# Cache\n## Unresolved questions\nNone at this time.\n",
+            "# Cache\n## Open Questions\n### Resolved\n- Do we shard?\n### Out of Scope\n- Multi-region\n",
             "# Cache\n## Rollout\n- [ ] sign-off from SRE\n## Open Questions\n- None\n",
         ],
         failingExamples: [
@@ -52,6 +58,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             | Owner? | Resolved |
             """,
             "# Cache\n## Open Questions\nTBD ↓\n",
+            "# Cache\n## Open Questions\n### Unresolved\n- Do we shard? ↓\n- [ ] ↓\n",
             "# Cache\n## Open Questions\nShould the cache be shared across regions?\n\nA: only within a region for now.\n\nHow do we invalidate? ↓\n",
         ])
 
@@ -61,15 +68,31 @@ public struct OpenQuestionsResolvedRule: Rule {
     static let statusColumns: Set<String> = ["status", "state", "resolved"]
     static let answerColumns: Set<String> = ["answer", "answers", "decision", "resolution", "outcome", "response"]
 
+    /// Sub-heading titles (normalized) whose items are answered, or are not questions.
+    static let settledHeadings: Set<String> = [
+        "resolved", "resolved questions", "answered", "answered questions", "closed", "closed questions",
+        "decisions", "decided", "out of scope", "non goals", "future work", "future possibilities",
+    ]
+    /// Sub-heading titles (normalized) that group open questions rather than ask one.
+    static let openHeadings: Set<String> = [
+        "open", "open questions", "unresolved", "unresolved questions", "outstanding", "outstanding questions", "pending",
+    ]
+
     static func unresolved(_ item: String) -> String {
-        "open question not resolved: \"\(TextPatterns.excerpt(item))\"; answer it (e.g. `Answer: …`, `[x]`) or strike it through"
+        let excerpt = TextPatterns.excerpt(item)
+        if excerpt.isEmpty { return "empty open question item; write the question or remove the item" }
+        return "open question not resolved: \"\(excerpt)\"; answer it (e.g. `Answer: …`, `[x]`) or strike it through"
     }
 
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard let section = context.section(for: .openQuestions) else { return [] }
-        let title = section.title
+        return Self.violations(in: section, title: section.title)
+    }
+
+    /// The unresolved questions of `section` (the Open Questions section or a group in it).
+    static func violations(in section: Section, title: String) -> [Violation] {
         let visible = section.blocks.filter { !$0.isInvisible }
         if visible.count == 1, section.subsections.isEmpty, TextPatterns.saysNone(visible[0].plainText) { return [] }
 
@@ -77,7 +100,7 @@ public struct OpenQuestionsResolvedRule: Rule {
         var pendingParagraph: InlineText?
         func flushParagraph() {
             if let open = pendingParagraph {
-                violations.append(Violation(Self.unresolved(open.text), at: open.location, section: title))
+                violations.append(Violation(unresolved(open.text), at: open.location, section: title))
             }
             pendingParagraph = nil
         }
@@ -85,15 +108,15 @@ public struct OpenQuestionsResolvedRule: Rule {
             switch block {
             case .list(let list):
                 flushParagraph()
-                for item in list.items where !Self.isResolved(item) {
-                    violations.append(Violation(Self.unresolved(item.lead?.text ?? item.fullText),
+                for item in list.items where !isResolved(item) {
+                    violations.append(Violation(unresolved(item.lead?.text ?? item.fullText),
                                                 at: item.location, section: title))
                 }
             case .table(let table):
                 flushParagraph()
-                violations += Self.check(table, section: title)
+                violations += check(table, section: title)
             case .paragraph(let text):
-                if Self.hasResolutionLabel(text.text) || text.isStruckThrough {
+                if hasResolutionLabel(text.text) || text.isStruckThrough {
                     pendingParagraph = nil
                 } else if TextPatterns.saysNone(text.text) {
                     continue
@@ -110,10 +133,15 @@ public struct OpenQuestionsResolvedRule: Rule {
         }
         flushParagraph()
         for question in section.subsections {
+            if settledHeadings.contains(question.normalizedTitle) { continue }
+            if openHeadings.contains(question.normalizedTitle) {
+                violations += Self.violations(in: question, title: title)
+                continue
+            }
             let text = question.blocks.map(\.plainText).joined(separator: "\n")
-            if !Self.hasResolutionLabel(text), !Self.hasResolutionLabel(question.title),
-               !question.subsections.contains(where: { Self.hasResolutionLabel($0.title) }) {
-                violations.append(Violation(Self.unresolved(question.title), at: question.location, section: title))
+            if !hasResolutionLabel(text), !hasResolutionLabel(question.title),
+               !question.subsections.contains(where: { hasResolutionLabel($0.title) }) {
+                violations.append(Violation(unresolved(question.title), at: question.location, section: title))
             }
         }
         return violations
@@ -127,6 +155,7 @@ public struct OpenQuestionsResolvedRule: Rule {
         }
         guard let lead = item.lead else { return false }
         if lead.isStruckThrough || TextPatterns.saysNone(lead.text) { return true }
+        if let question = lead.strongLabel, question.hasSuffix("?") { return true }
         if hasResolutionLabel(lead.text) { return true }
         return item.children.contains { child in
             child.lead.map { hasResolutionLabel($0.text) || ($0.isEmphasisOnly && lead.startsStruckThrough) } ?? false

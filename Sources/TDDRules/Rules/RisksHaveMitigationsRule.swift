@@ -11,9 +11,11 @@ public struct RisksHaveMitigationsRule: Rule {
             Accepted forms: a table with a risk column and a mitigation column (Mitigation, \
             Mitigation Plan, Mitigation Strategy, Response, Contingency), each row with a real \
             mitigation (not empty, `-`, `?`, `TBD`, `TODO`, `N/A`); a list of risks, each with \
-            `Mitigation:` (or `Mitigated by`, `Mitigation plan:`, `M:`) inline or in a nested \
-            item; `Risk:`/`Mitigation:` paragraph pairs; a sub-heading per risk with a \
-            mitigation label or a Mitigation sub-heading; and the standard template's **Potential \
+            `Mitigation:` (or `Mitigated by`, `Mitigation plan:`, `Answer:`, `A:`) inline or in a \
+            nested item, or prose saying how it is mitigated ("mitigated by …", not "cannot be \
+            mitigated"); `- R: …` items each followed by an `- M: …` item; `Risk:`/`Mitigation:` \
+            paragraph pairs; a sub-heading per risk with a mitigation label, a Mitigation \
+            sub-heading or prose saying how it is mitigated; and the standard template's **Potential \
             Risks** / **Mitigation Plans** fields, paired by id (`R1`, `Risk 1`) or by order. A \
             risk table without a mitigation column is one finding; a section in prose only gets \
             one warning; an empty section, or one saying there are none, is one finding unless \
@@ -33,6 +35,9 @@ public struct RisksHaveMitigationsRule: Rule {
             - Risk: cold start
               - Mitigation: a warmer job
             - Thundering herd. Mitigated by: request coalescing.
+            - Hot keys. This is mitigated by local caching.
+            - R: eviction storms
+            - M: jittered TTLs
             """,
             """
             <!-- profile: standard -->
@@ -59,6 +64,9 @@ public struct RisksHaveMitigationsRule: Rule {
             - Risk: memory pressure ↓
             - Risk: eviction storms
               - Mitigation: jittered TTLs
+            - Hot keys. This cannot be mitigated. ↓
+            - R: cold start ↓
+            - M: TBD
             """,
             """
             # Cache
@@ -119,7 +127,12 @@ public struct RisksHaveMitigationsRule: Rule {
                     violations += Self.check(table, section: title)
                 case .list(let list):
                     structured = true
-                    for item in list.items where !Self.isMitigated(item) {
+                    for (index, item) in list.items.enumerated() {
+                        // `- R: …` followed by `- M: …`: the mitigation is the next item.
+                        if Self.mitigationItemValue(item) != nil { continue }
+                        let next = list.items.indices.contains(index + 1) ? list.items[index + 1] : nil
+                        let nextMitigates = next.flatMap(Self.mitigationItemValue).map { !TextPatterns.isUndecided($0) } ?? false
+                        if Self.isMitigated(item) || nextMitigates { continue }
                         guard let lead = item.lead, !TextPatterns.saysNone(lead.text) else { continue }
                         violations.append(Self.missing(lead.text, at: item.location, section: title))
                     }
@@ -142,7 +155,7 @@ public struct RisksHaveMitigationsRule: Rule {
             structured = true
             let body = risk.allSections.flatMap { $0.blocks.map(\.plainText) }.joined(separator: "\n")
             let mitigatedHeading = risk.subsections.contains { $0.normalizedTitle.contains("mitigat") }
-            if !mitigatedHeading && !Self.hasMitigation(body) && !body.lowercased().contains("mitigat") {
+            if !mitigatedHeading && !Self.hasMitigation(body) {
                 violations.append(Self.missing(risk.title, at: risk.location, section: title))
             }
         }
@@ -157,11 +170,28 @@ public struct RisksHaveMitigationsRule: Rule {
         Violation("risk has no mitigation: \"\(TextPatterns.excerpt(risk))\"; add `Mitigation: …`", at: location, section: section)
     }
 
+    /// Labels that answer a risk written as a question (the Q&A style some Risks sections use).
+    static let answerLabels = ["answer", "a", "workaround"]
+
+    /// Whether `text` gives a mitigation: a label with text after it, an arrow to one, or
+    /// prose that says how the risk is mitigated ("This is mitigated by …").
     static func hasMitigation(_ text: String) -> Bool {
-        guard let value = TextPatterns.value(afterAnywhere: mitigationLabels.filter { $0 != "m" }, in: text) else {
-            return text.contains("→") && !TextPatterns.isUndecided(String(text.split(separator: "→").last ?? ""))
-        }
-        return !TextPatterns.isUndecided(value)
+        let labels = mitigationLabels.filter { $0 != "m" } + answerLabels
+        if let value = TextPatterns.value(afterAnywhere: labels, in: text) { return !TextPatterns.isUndecided(value) }
+        if text.contains("→") { return !TextPatterns.isUndecided(String(text.split(separator: "→").last ?? "")) }
+        return saysMitigated(text)
+    }
+
+    /// Prose naming a mitigation, and not saying there is none.
+    static func saysMitigated(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let negations = ["cannot be mitigated", "can't be mitigated", "not be mitigated", "no mitigation", "not mitigated"]
+        return lower.contains("mitigat") && !negations.contains { lower.contains($0) }
+    }
+
+    /// The text of an item that is itself a mitigation (`- M: …`, `- Mitigation: …`) of the item before.
+    static func mitigationItemValue(_ item: ListItem) -> String? {
+        item.lead.flatMap { TextPatterns.value(after: mitigationLabels, in: $0.text) }
     }
 
     static func isMitigated(_ item: ListItem) -> Bool {
