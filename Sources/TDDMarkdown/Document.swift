@@ -73,6 +73,11 @@ public struct ListItem: Sendable, Hashable {
         }
     }
 
+    /// Nested list items at every depth, in document order.
+    public var descendants: [ListItem] {
+        children.flatMap { [$0] + $0.descendants }
+    }
+
     /// All text of the item, nested content included.
     public var fullText: String { blocks.map(\.plainText).joined(separator: "\n") }
 }

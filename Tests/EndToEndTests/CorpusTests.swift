@@ -30,3 +30,28 @@ import TestSupport
         }
     }
 }
+
+/// examples/kep/.designgate.yml against the KEPs of the corpus, laid out as in
+/// kubernetes/enhancements.
+@Suite struct KEPExampleTests {
+    @Test func kepConfigurationChecksTheKEPs() throws {
+        let repo = try GitRepository()
+        try FileManager.default.copyItem(atPath: Package.root + "/examples/kep/.designgate.yml", toPath: repo.path + "/.designgate.yml")
+        let prefix = "k8s-enhancements__kep-"
+        for file in try FileManager.default.contentsOfDirectory(atPath: Package.fixture("corpus")) where file.hasPrefix(prefix) {
+            let name = String(file.dropFirst(prefix.count).dropLast(".md".count))
+            let folder = name == "template_README" ? "keps/NNNN-kep-template" : "keps/sig-test/\(name)"
+            try writeFile(repo.path + "/\(folder)/README.md", try String(contentsOfFile: Package.fixture("corpus/" + file), encoding: .utf8))
+        }
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "keps")
+        let result = try designgate(["check", "--all", "--color", "never"], in: repo.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(!result.stdout.contains("NNNN-kep-template"), "the template is excluded")
+        #expect(result.stdout.contains("15 design documents checked"))
+        // A complete KEP passes; one from before the template had its current shape does not.
+        #expect(!result.stdout.contains("6132-prequeueing-hints"))
+        #expect(result.stdout.contains("keps/sig-test/378-bootstrap-checkpointing/README.md:1:1: error: missing section \"Motivation\""))
+        #expect(result.stdout == (try Golden.expected("kep.txt", actual: result.stdout)))
+    }
+}

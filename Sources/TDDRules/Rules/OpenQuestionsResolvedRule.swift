@@ -11,7 +11,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             Questions, Open Issues). Each top-level list item, table row, sub-heading, and \
             paragraph that asks a question is an item. An item is resolved by a checked box \
             `[x]`, by being struck through, by a label (Resolved, Answer, Answered, Decision, \
-            Resolution, Closed, Outcome, A) with text after it, inline or in a nested item, or \
+            Resolution, Closed, Outcome, A) with text after it, inline or in a nested item at any \
+            depth, or \
             in a table by a status of resolved/closed/answered/done or a filled \
             answer/decision/resolution column, or a bold question followed by its answer \
             (`**Question?** Answer.`). Sub-headings that group answered questions (Resolved, \
@@ -157,8 +158,9 @@ public struct OpenQuestionsResolvedRule: Rule {
         if lead.isStruckThrough || TextPatterns.saysNone(lead.text) { return true }
         if let question = lead.strongLabel, question.hasSuffix("?") { return true }
         if hasResolutionLabel(lead.text) { return true }
+        if item.descendants.contains(where: { $0.lead.map { hasResolutionLabel($0.text) } ?? false }) { return true }
         return item.children.contains { child in
-            child.lead.map { hasResolutionLabel($0.text) || ($0.isEmphasisOnly && lead.startsStruckThrough) } ?? false
+            child.lead.map { $0.isEmphasisOnly && lead.startsStruckThrough } ?? false
         } || item.blocks.contains { if case .quote = $0 { return lead.startsStruckThrough } else { return false } }
     }
 
