@@ -1,3 +1,4 @@
+import Foundation
 import TDDRules
 
 /// `designgate init` and `designgate new`: files written from the defaults, never over
@@ -71,6 +72,12 @@ public enum Scaffold {
         var text = profile.template
         if let title, let newline = text.firstIndex(of: "\n"), text.hasPrefix("# ") {
             text = "# " + title + text[newline...]
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DesignGateError("cannot create the folder \(folder) for \(path)", hint: "check that it is not a file and that you may write there")
         }
         try FileSystem.writeAtomically("---\ntype: tdd\nstatus: Draft\n---\n" + text, to: path)
     }

@@ -62,7 +62,7 @@ public struct YAMLNode: Sendable, Equatable {
     /// A short name for the node's kind, for error messages.
     public var kindName: String {
         switch kind {
-        case .scalar: return "a value"
+        case .scalar: return scalar.map { "`\($0)`" } ?? "a value"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         }
