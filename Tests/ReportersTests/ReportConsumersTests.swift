@@ -69,6 +69,55 @@ private func validate(_ kind: String, _ report: String, schemas: String = Packag
         #expect(json.status == 0, "\(json.stderr)")
     }
 
+    /// Each format's output on the workspace, against its reviewed golden file
+    /// (DESIGNGATE_RECORD=1 re-records); JSON and SARIF are compared after parsing.
+    @Test(arguments: [("text", "report.txt"), ("json", "report.json"), ("junit", "report.junit.xml"),
+                      ("junit-strict", "report.junit-strict.xml"), ("sarif", "report.sarif"), ("github", "report.github.txt")])
+    func formatMatchesItsGoldenFile(format: String, golden: String) throws {
+        let folder = try workspace()
+        let arguments = format == "junit-strict" ? ["-f", "junit", "--junit-strict"] : ["-f", format, "--color", "never"]
+        let result = try designgate(["check", "design"] + arguments, in: folder.path, environment: ["GITHUB_STEP_SUMMARY": ""])
+        #expect(result.status == 1, "\(result.stderr)")
+        let expected = try Golden.expected(golden, actual: result.stdout)
+        if format == "json" || format == "sarif" {
+            let parse = { (text: String) in try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary }
+            #expect(try parse(result.stdout) == parse(expected))
+        } else {
+            #expect(result.stdout == expected)
+        }
+    }
+
+    /// A German locale (decimal comma) changes no number in any report.
+    @Test func reportsDoNotDependOnTheLocale() throws {
+        let folder = try workspace()
+        var outputs: [String: String] = [:]
+        for locale in ["C.UTF-8", "de_DE.UTF-8"] {
+            let result = try designgate(["check", "design", "-f", "junit"], in: folder.path, environment: ["LC_ALL": locale, "LANG": locale])
+            outputs[locale] = result.stdout
+        }
+        #expect(outputs["C.UTF-8"] == outputs["de_DE.UTF-8"])
+        #expect(outputs["de_DE.UTF-8"]?.contains("time=\"0.000\"") == true)
+        #expect(outputs["de_DE.UTF-8"]?.contains("time=\"0,") == false)
+    }
+
+    /// SARIF partialFingerprints do not change when unrelated lines move.
+    @Test func sarifFingerprintsSurviveMovedLines() throws {
+        let folder = try workspace()
+        func fingerprints() throws -> Set<String> {
+            let result = try designgate(["check", "design", "-f", "sarif"], in: folder.path)
+            let sarif = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let runs = sarif?["runs"] as? [[String: Any]] ?? []
+            let results = runs.first?["results"] as? [[String: Any]] ?? []
+            return Set(results.compactMap { ($0["partialFingerprints"] as? [String: String])?.values.sorted().joined() })
+        }
+        let before = try fingerprints()
+        try folder.write(hostileName, hostileText.replacingOccurrences(of: "## Supporting Documents\n",
+                                                                       with: "## Supporting Documents\nA new paragraph.\n\nAnd another.\n\n"))
+        let after = try fingerprints()
+        #expect(!before.isEmpty)
+        #expect(before == after)
+    }
+
     @Test func theJSONSchemaRejectsABrokenReport() throws {
         let folder = try TemporaryDirectory()
         let broken = try folder.write("broken.json", #"{"schemaVersion": 2, "tool": {"name": "x"}}"#)
