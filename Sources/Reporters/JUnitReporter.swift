@@ -84,7 +84,7 @@ public struct JUnitReporter: Reporter {
             outcome = .failure
             let summary = errors.count == 1 ? first.message : "\(errors.count) findings; first: \(first.message)"
             children.append("      <failure type=\"\(XMLText.attribute(rule.id))\" message=\"\(XMLText.attribute(summary))\">"
-                            + XMLText.text(summary + "\n" + listing(errors)) + "</failure>")
+                            + XMLText.text(listing(errors)) + "</failure>")
         } else if active.isEmpty, let waived = findings.first?.suppression {
             outcome = .skipped
             children.append("      <skipped message=\"\(XMLText.attribute("suppressed: " + waived.reason))\"/>")
