@@ -56,9 +56,13 @@ public struct HookInstaller {
     /// Installs `kinds`, running `binary` unless `DESIGNGATE` says otherwise. Nothing changes
     /// when any of them is refused. Returns one line per hook saying what was done.
     public func install(_ kinds: [HookKind], binary: String, policy: ForeignHookPolicy) throws(DesignGateError) -> [String] {
+        /// Where a foreign hook is kept under `--chain` or `--force`.
+        func keptName(_ kind: HookKind) -> String {
+            policy == .chain ? HookScript.chainedName(kind) : HookScript.backupName(kind)
+        }
         for kind in kinds {
             guard case .foreign(let owner) = state(kind) else { continue }
-            let kept = policy == .chain ? HookScript.chainedName(kind) : HookScript.backupName(kind)
+            let kept = keptName(kind)
             switch policy {
             case .refuse:
                 throw DesignGateError(
@@ -90,7 +94,7 @@ public struct HookInstaller {
                 chained = wasChained
                 note = "already installed (rewritten)"
             case .foreign(let owner):
-                let kept = policy == .chain ? HookScript.chainedName(kind) : HookScript.backupName(kind)
+                let kept = keptName(kind)
                 try move(target, to: path(kept))
                 chained = policy == .chain
                 note = chained ? "installed; \(owner) kept as \(kept) runs first" : "installed; \(owner) backed up as \(kept)"

@@ -8,10 +8,15 @@ struct Hook: ParsableCommand {
         subcommands: [HookInstall.self, HookUninstall.self, HookStatus.self])
 }
 
-/// Options every hook command shares.
-struct HookTarget: ParsableArguments {
+/// The repository a hook command works on.
+struct HookRepository: ParsableArguments {
     @Option(name: [.customShort("C"), .customLong("repo")], help: ArgumentHelp("The repository (default: here).", valueName: "DIR"))
     var directory = "."
+}
+
+/// The repository and the hooks a command installs or removes.
+struct HookTarget: ParsableArguments {
+    @OptionGroup var repository: HookRepository
     @Flag(name: .customLong("pre-commit"), help: "The pre-commit hook.") var preCommit = false
     @Flag(name: .customLong("pre-push"), help: "The pre-push hook.") var prePush = false
 
@@ -42,7 +47,7 @@ struct HookInstall: ParsableCommand {
 
     func run() throws {
         do {
-            let installer = try HookInstaller(directory: target.directory)
+            let installer = try HookInstaller(directory: target.repository.directory)
             if installer.isShared {
                 Console.error("designgate: warning: core.hooksPath points to \(installer.hooksDirectory), outside this repository: every repository using that folder runs these hooks")
             }
@@ -71,7 +76,7 @@ struct HookUninstall: ParsableCommand {
 
     func run() throws {
         do {
-            for line in try HookInstaller(directory: target.directory).uninstall(target.kinds) {
+            for line in try HookInstaller(directory: target.repository.directory).uninstall(target.kinds) {
                 Console.out(line + "\n")
             }
         } catch {
@@ -83,12 +88,11 @@ struct HookUninstall: ParsableCommand {
 struct HookStatus: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Show which hooks are installed.")
 
-    @Option(name: [.customShort("C"), .customLong("repo")], help: ArgumentHelp("The repository (default: here).", valueName: "DIR"))
-    var directory = "."
+    @OptionGroup var repository: HookRepository
 
     func run() throws {
         do {
-            for line in try HookInstaller(directory: directory).status() { Console.out(line + "\n") }
+            for line in try HookInstaller(directory: repository.directory).status() { Console.out(line + "\n") }
         } catch {
             throw fail(error)
         }

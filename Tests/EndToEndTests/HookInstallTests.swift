@@ -42,18 +42,15 @@ private func fileMode(_ path: String) -> Int {
         #expect(try userGit(["commit", "-q", "-a", "-m", "bad"], in: repo.path, home: repo.path).status != 0)
         try repo.git("checkout", "design/cache.md")
 
-        let remote = try TemporaryDirectory()
-        try run("/usr/bin/git", ["init", "-q", "--bare", remote.path])
-        try repo.git("remote", "add", "origin", remote.path)
-        try repo.git("push", "-q", "origin", "main", environment: ["DESIGNGATE_SKIP": "1"])
-        let remoteMain = try run("/usr/bin/git", ["--git-dir", remote.path, "rev-parse", "main"]).stdout
+        let remote = try repo.addOrigin(environment: ["DESIGNGATE_SKIP": "1"])
+        let remoteMain = try remote.tip()
         try repo.write("design/other.md", bad)
         try repo.git("add", "-A")
         try repo.git("commit", "-q", "--no-verify", "-m", "bad, hook skipped")
         let pushed = try userGit(["push", "-q", "origin", "main"], in: repo.path, home: repo.path)
         #expect(pushed.status != 0)
         #expect(pushed.stdout.contains("design/other.md"), "git passes pre-push output to its stdout")
-        #expect(try run("/usr/bin/git", ["--git-dir", remote.path, "rev-parse", "main"]).stdout == remoteMain)
+        #expect(try remote.tip() == remoteMain)
     }
 
     @Test func installIsIdempotentAndStatusSaysWhatIsThere() throws {
@@ -194,23 +191,20 @@ private func fileMode(_ path: String) -> Int {
     }
 
     @Test func chainedPrePushHookAndDesigngateBothReadTheRefs() throws {
-        let remote = try TemporaryDirectory()
-        try run("/usr/bin/git", ["init", "-q", "--bare", remote.path])
         let repo = try GitRepository()
         try repo.commit(["design/cache.md": good])
-        try repo.git("remote", "add", "origin", remote.path)
-        try repo.git("push", "-q", "origin", "main")
+        let remote = try repo.addOrigin()
         let hook = repo.path + "/.git/hooks/pre-push"
         try writeFile(hook, "#!/bin/sh\ncat > \"$(git rev-parse --git-dir)/refs-seen\"\n")
         chmod(hook, 0o755)
         #expect(try install(["--pre-push", "--chain"], in: repo.path).status == 0)
-        let before = try run("/usr/bin/git", ["--git-dir", remote.path, "rev-parse", "main"]).stdout
+        let before = try remote.tip()
         try repo.commit(["design/bad.md": bad])
         let pushed = try userGit(["push", "-q", "origin", "main"], in: repo.path, home: repo.path)
         #expect(pushed.status != 0)
         #expect(pushed.stdout.contains("design/bad.md"), "designgate read the refs after the chained hook")
         #expect(try repo.directory.read(".git/refs-seen").hasPrefix("refs/heads/main "))
-        #expect(try run("/usr/bin/git", ["--git-dir", remote.path, "rev-parse", "main"]).stdout == before)
+        #expect(try remote.tip() == before)
     }
 
     @Test func outsideARepositoryIsAnError() throws {

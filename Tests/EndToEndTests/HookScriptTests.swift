@@ -66,19 +66,16 @@ private func commit(_ repo: GitRepository, _ arguments: [String], skip: Bool = f
     }
 
     @Test func prePushRefusesABadPushAndTheRemoteDoesNotMove() throws {
-        let remote = try TemporaryDirectory()
-        try run("/usr/bin/git", ["init", "-q", "--bare", remote.path + "/r.git"])
         let repo = try GitRepository()
         try repo.commit(["design/cache.md": good])
-        try repo.git("remote", "add", "origin", remote.path + "/r.git")
-        try repo.git("push", "-q", "origin", "main")
+        let remote = try repo.addOrigin()
         try FileManager.default.copyItem(atPath: Package.root + "/hooks/pre-push", toPath: repo.path + "/.git/hooks/pre-push")
         try repo.commit(["design/bad.md": "# Technical Design Document: Bad\n"])
         let env = hookEnvironment(repo)
-        let before = try run("/usr/bin/git", ["--git-dir", remote.path + "/r.git", "rev-parse", "main"]).stdout
+        let before = try remote.tip()
         let pushed = try run("/usr/bin/git", ["push", "-q", "origin", "main"], in: repo.path, environment: env)
         #expect(pushed.status != 0)
-        #expect(try run("/usr/bin/git", ["--git-dir", remote.path + "/r.git", "rev-parse", "main"]).stdout == before)
+        #expect(try remote.tip() == before)
         let newBranch = try run("/usr/bin/git", ["push", "-q", "origin", "main:refs/heads/topic"], in: repo.path, environment: env)
         #expect(newBranch.status != 0)
         let deletion = try run("/usr/bin/git", ["push", "-q", "origin", ":refs/heads/nothing-here"], in: repo.path, environment: env)

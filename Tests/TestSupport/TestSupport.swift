@@ -97,6 +97,22 @@ public final class TemporaryDirectory: @unchecked Sendable {
     }
 }
 
+/// A bare repository in a temporary folder, standing for the remote a push goes to.
+public final class BareRemote: @unchecked Sendable {
+    public let directory: TemporaryDirectory
+    public var path: String { directory.path }
+
+    public init() throws {
+        directory = try TemporaryDirectory()
+        try run("/usr/bin/git", ["init", "-q", "--bare", directory.path])
+    }
+
+    /// The commit `branch` points at on the remote.
+    public func tip(_ branch: String = "main") throws -> String {
+        try run("/usr/bin/git", ["--git-dir", path, "rev-parse", branch]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
 /// Writes `text` to the absolute `path`, creating its folders.
 public func writeFile(_ path: String, _ text: String) throws {
     let url = URL(fileURLWithPath: path)
@@ -138,6 +154,14 @@ public final class GitRepository: @unchecked Sendable {
 
     @discardableResult
     public func write(_ relative: String, _ text: String) throws -> String { try directory.write(relative, text) }
+
+    /// Adds a new bare repository as `origin` and pushes `main` to it.
+    public func addOrigin(environment: [String: String] = [:]) throws -> BareRemote {
+        let remote = try BareRemote()
+        try git("remote", "add", "origin", remote.path)
+        try git("push", "-q", "origin", "main", environment: environment)
+        return remote
+    }
 
     /// Writes files, stages them and commits; returns the new commit id.
     @discardableResult
