@@ -1,0 +1,201 @@
+import TDDMarkdown
+
+/// How the prose-reading rules read what authors write: questions, hedges, decisions left
+/// open, deferrals, risks and the ways a risk is handled. Every test is on lowercased text
+/// and matches whole words or phrases.
+enum Prose {
+    /// Phrases matched on whole words, whatever the case and punctuation.
+    struct Phrases: Sendable {
+        private let phrases: [(written: String, padded: String)]
+
+        init(_ phrases: [String]) {
+            self.phrases = phrases.map { ($0, " " + Prose.words($0).joined(separator: " ") + " ") }
+        }
+
+        /// The first phrase the text says, as written in the list.
+        func first(in text: String) -> String? {
+            let padded = " " + Prose.words(text).joined(separator: " ") + " "
+            return phrases.first { padded.contains($0.padded) }?.written
+        }
+    }
+
+    // MARK: - Questions
+
+    static let interrogatives: Set<String> = [
+        "what", "how", "why", "when", "where", "who", "which", "whether", "should", "shall", "do", "does",
+        "is", "are", "can", "could", "will", "would", "must", "may",
+    ]
+
+    /// True when the text asks something: a sentence ending in `?`, or one that opens with a
+    /// question word and has no full stop (`Whether to shard the cache`).
+    static func asksQuestion(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where scalar == "?" {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : " "
+            if next.properties.isWhitespace || [")", "\"", "*", "_", "”", "'"].contains(next) { return true }
+        }
+        guard let first = words(text).first, interrogatives.contains(first) else { return false }
+        return !text.trimmingWhitespace.hasSuffix(".")
+    }
+
+    // MARK: - Open, hedged, deferred
+
+    /// Phrases saying a decision is still to be made.
+    static let openPhrases = Phrases([
+        "remains to be", "remain to be", "not been determined", "not yet determined", "needs to be determined",
+        "need to be determined", "to be determined", "to be decided", "not been decided", "not yet decided",
+        "undecided", "unresolved", "open question", "feedback is requested", "feedback requested",
+        "until we decide", "need to decide", "needs to be decided", "still open", "is unclear", "not clear yet",
+        "to be discussed", "under discussion", "todo", "tbd", "there are three main options",
+        "there are two options", "there are several options", "main options",
+    ])
+
+    /// Phrases saying a question was set aside on purpose: a decision too.
+    static let deferralPhrases = Phrases([
+        "out of scope", "not in scope", "out-of-scope", "deferred to", "is deferred", "future rfc",
+        "another rfc", "separate rfc", "follow-up", "follow up", "followup", "will be resolved",
+        "handled separately", "will be handled", "not a goal", "future work", "left for future",
+    ])
+
+    /// Phrases that make an answer tentative.
+    static let hedgePhrases = Phrases([
+        "probably", "maybe", "perhaps", "we could", "we might", "i'm inclined", "i am inclined", "inclined to",
+        "the proposal here is", "possibly", "a possible", "one possible", "i think", "not sure", "i believe",
+        "i guess", "supposedly", "tentatively", "leaning towards", "leaning toward", "it would be good",
+    ])
+
+    /// The phrase saying a decision is still open, if the text has one.
+    static func saysOpen(_ text: String) -> String? { openPhrases.first(in: text) }
+    /// The phrase deferring the question, if the text has one.
+    static func saysDeferred(_ text: String) -> String? { deferralPhrases.first(in: text) }
+    /// The phrase that makes the text tentative, if it has one.
+    static func hedge(_ text: String) -> String? { hedgePhrases.first(in: text) }
+
+    // MARK: - Risks
+
+    /// Words that describe something going wrong.
+    static let riskWords = Phrases([
+        "risk", "risks", "may", "might", "could", "fail", "fails", "failure", "failures", "break", "breaks",
+        "breaking", "broken", "problem", "problems", "problematic", "issue", "issues", "concern", "concerns",
+        "overhead", "impact", "confusion", "confusing", "confused", "vulnerability", "vulnerable", "attack",
+        "attacker", "malicious", "exposes", "exposed", "exposure", "leak", "leaks", "race", "conflict",
+        "conflicts", "collision", "collisions", "burden", "degradation", "degrade", "regression", "regressions",
+        "slow", "slower", "incompatible", "incompatibility", "inconsistent", "won't", "cannot", "can't", "unable",
+        "difficult", "hard to", "side effect", "side-effect", "drawback", "downside", "misuse", "abuse", "exceed",
+        "exceeds", "loss", "lose", "stale", "outdated", "unexpected", "overload", "overloaded", "bottleneck",
+        "exhaustion", "denial of service", "allowed to the entire", "unsupported", "not supported",
+        "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption",
+    ])
+
+    static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
+
+    /// Phrases that say how a risk is handled: prevented, detected, recovered from, documented.
+    static let handlingPhrases = Phrases([
+        "mitigate", "mitigates", "mitigated", "mitigating", "mitigation", "mitigations",
+        "to prevent", "prevents", "prevented", "will prevent", "to avoid", "avoids", "avoided", "avoid this",
+        "we will", "we'll", "we are going to", "we plan to", "is planned", "planned to", "we can", "can be",
+        "could be mitigated", "fall back", "falls back", "fallback", "rely on", "relies on", "relying on",
+        "guarded by", "protected by", "handled by", "is handled", "are handled", "addressed by", "is addressed",
+        "been addressed", "are addressed", "covered by", "documentation", "documented", "document how",
+        "will document", "we document", "should", "recommend", "recommended", "recommendation", "best practice",
+        "best practices", "feature gate", "opt-in", "opt in", "can be disabled", "ensure", "ensures", "make sure",
+        "validate", "validates", "validation", "validated", "enforce", "enforces", "enforced", "restrict",
+        "restricts", "restricted to", "reject", "rejects", "rejected", "rate limit", "rate limiting", "limited to",
+        "quota", "roll back", "rollback", "revert", "retry", "retries", "alert", "alerts", "warning", "warnings",
+        "testing", "tests", "e2e", "is important", "it is important", "the solution", "a solution", "solution is",
+        "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "restore",
+        "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
+        "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
+        "adds no", "already", "to fix", "how to fix", "is posted", "reported", "detect", "detects",
+    ])
+
+    /// Phrases that accept a risk and say why.
+    static let acceptancePhrases = Phrases([
+        "acceptable", "acceptably", "risk is low", "risk is minimal", "risk is small", "is minor",
+        "relatively minor", "unlikely", "low probability", "intentional", "by design", "accept the risk",
+        "accepted risk", "we accept", "worth the", "outweigh", "outweighs", "greater than the", "not a concern",
+    ])
+
+    static func saysHandled(_ text: String) -> Bool {
+        if handlingPhrases.first(in: text) != nil { return !saysNotMitigated(text) }
+        return preventsByConsequence(text)
+    }
+
+    static func saysAccepted(_ text: String) -> Bool { acceptancePhrases.first(in: text) != nil }
+
+    static let notMitigatedPhrases = Phrases(["cannot be mitigated", "can't be mitigated", "not be mitigated",
+                                              "no mitigation", "not mitigated", "mitigation: none",
+                                              "mitigation: n/a", "mitigation: tbd", "mitigation: todo"])
+
+    /// "cannot be mitigated", "no mitigation", "there is no way to …".
+    static func saysNotMitigated(_ text: String) -> Bool {
+        notMitigatedPhrases.first(in: text) != nil
+    }
+
+    /// "…, so the state is never hidden": a sentence that says a consequence cannot happen.
+    static func preventsByConsequence(_ text: String) -> Bool {
+        for sentence in text.lowercased().split(whereSeparator: { ".;".contains($0) }) {
+            let sentenceWords = words(String(sentence))
+            guard let so = sentenceWords.firstIndex(of: "so") else { continue }
+            let after = sentenceWords[(so + 1)...]
+            if after.contains(where: { ["never", "not", "cannot", "won't", "can't"].contains($0) }) { return true }
+        }
+        return false
+    }
+
+    // MARK: - Helpers
+
+    /// Lowercased words: letters, digits and apostrophes; `-` and `/` split words.
+    static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "'" || scalar == "\u{2019}" {
+                if scalar == "\u{2019}" { current.append("'") } else {
+                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { current.append(lower) }
+                }
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
+    }
+}
+
+extension Prose {
+    /// How a question or risk reads once everything attached to it is taken into account.
+    enum Reading: Equatable {
+        /// Answered, mitigated, accepted with a reason, or set aside on purpose.
+        case settled
+        /// Possibly not settled; the reason says why (reported as a warning).
+        case doubtful(String)
+        /// Plainly not settled (reported at the rule's severity).
+        case open
+    }
+
+    /// True for a paragraph that introduces what follows (`… as follows:`).
+    static func introduces(_ text: String) -> Bool {
+        text.trimmingWhitespace.hasSuffix(":")
+    }
+
+    /// True for a short line that names a topic rather than saying something about it
+    /// (`Metric cardinality`, `Risk: Security`): what follows it belongs to it.
+    static func isTitle(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace
+        guard let last = trimmed.last, !".:?!".contains(last) else { return false }
+        return words(trimmed).count <= 8
+    }
+
+    /// True when the text is only a placeholder: `TBD`, `TODO: …`, `To be completed`, `None`.
+    static func isPlaceholder(_ text: String) -> Bool {
+        if TextPatterns.isUndecided(text) { return true }
+        let lowered = words(text)
+        guard let first = lowered.first else { return true }
+        if ["tbd", "todo", "fixme", "tba", "xxx"].contains(first) { return true }
+        let joined = lowered.joined(separator: " ")
+        return ["to be completed", "to be written", "to be added", "to be filled in", "coming soon", "none",
+                "n a", "pending", "unknown"].contains(joined)
+    }
+}

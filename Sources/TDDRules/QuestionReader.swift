@@ -1,0 +1,184 @@
+import TDDMarkdown
+
+/// Reads an Open Questions section the way real authors write it: list items, questions
+/// asked in prose with the answer in the next paragraph or quote, a sub-heading per question,
+/// grouping sub-headings, and sub-headings that only sit there because heading levels
+/// slipped. One violation per unresolved question, at the question's own words.
+struct QuestionReader {
+    typealias Rule = OpenQuestionsResolvedRule
+
+    /// The questions section's title, for the findings.
+    let title: String
+    /// Normalized titles of sections that are not questions.
+    let otherSections: Set<String>
+
+    /// A question asked in a paragraph, waiting for the block that answers it.
+    private struct Pending {
+        let text: String
+        let location: SourceLocation
+        var reading: Prose.Reading
+    }
+
+    /// The unresolved questions of `section`. Inside a topic sub-heading (`topic`), prose that
+    /// only says the topic is still open is reported once, at the topic's heading.
+    func violations(in section: Section, topic: Section? = nil) -> [Violation] {
+        let visible = section.blocks.filter { !$0.isInvisible }
+        if visible.count == 1, section.subsections.isEmpty, TextPatterns.saysNone(visible[0].plainText) { return [] }
+        var seen = Set<SourceLocation>()
+        return (violations(inBlocks: visible, topic: topic) + section.subsections.flatMap(violations(inSubsection:)))
+            .filter { seen.insert($0.location).inserted }
+    }
+
+    // MARK: - Blocks
+
+    private func violations(inBlocks blocks: [Block], topic: Section?) -> [Violation] {
+        var violations: [Violation] = []
+        var pending: Pending?
+        /// The paragraph before a list, when it introduces it (`In particular:`).
+        var introduction: InlineText?
+        /// The violation of a one-item list's item, which the next paragraph or quote may answer.
+        var lastItem: (index: Int, item: ListItem)?
+
+        func flush() {
+            if let question = pending {
+                report(question.reading, question.text, at: question.location, into: &violations)
+            }
+            pending = nil
+        }
+        /// A block attached to the question paragraph before it answers it, unless it says otherwise.
+        func answerPending(with block: Block) {
+            guard var question = pending else { return }
+            let text = block.plainText
+            question.reading = Prose.saysOpen(text) != nil ? .open : Rule.answerReading(text)
+            pending = question
+            flush()
+        }
+        /// A quote or paragraph right after a one-item list answers its item.
+        func answerItem(_ answered: (index: Int, item: ListItem), with text: String) {
+            violations.remove(at: answered.index)
+            if case .doubtful(let reason) = Rule.answerReading(text) {
+                violations.insert(Violation(Rule.doubtful(itemText(answered.item), because: reason),
+                                            at: answered.item.location, section: title, severity: .warning),
+                                  at: answered.index)
+            }
+        }
+
+        for block in blocks {
+            let introduced = introduction
+            introduction = nil
+            let answerable = lastItem
+            lastItem = nil
+            switch block {
+            case .list(let list):
+                let elaborates = introduced.map { !Prose.asksQuestion($0.text) } ?? false
+                    && !list.items.contains { Prose.asksQuestion($0.lead?.text ?? "") }
+                if elaborates { continue }
+                if pending != nil, !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
+                    answerPending(with: block)
+                    continue
+                }
+                flush()
+                for item in list.items {
+                    let before = violations.count
+                    report(Rule.reading(of: item), itemText(item), at: item.location, into: &violations)
+                    if list.items.count == 1, violations.count > before { lastItem = (before, item) }
+                }
+            case .table(let table):
+                flush()
+                violations += Rule.check(table, section: title)
+            case .paragraph(let text):
+                if Rule.hasResolutionLabel(text.text) || text.isStruckThrough {
+                    if pending != nil { pending = nil } else if let (index, _) = answerable { violations.remove(at: index) }
+                } else if TextPatterns.saysNone(text.text) {
+                    continue
+                } else if Prose.asksQuestion(text.text) || Prose.isPlaceholder(text.text) {
+                    flush()
+                    pending = Pending(text: text.text, location: text.location, reading: Rule.reading(ofQuestion: text.text))
+                    if Prose.introduces(text.text) { introduction = text }
+                } else if Prose.saysOpen(text.text) != nil, Prose.saysDeferred(text.text) == nil {
+                    if pending != nil {
+                        flush()
+                    } else if let topic {
+                        pending = Pending(text: topic.title, location: topic.location, reading: .open)
+                    } else {
+                        pending = Pending(text: text.text, location: text.location, reading: .open)
+                    }
+                } else if Prose.introduces(text.text) {
+                    flush()
+                    introduction = text
+                } else if pending != nil {
+                    answerPending(with: block)
+                } else if let answered = answerable {
+                    answerItem(answered, with: text.text)
+                }
+            case .quote:
+                if pending != nil {
+                    answerPending(with: block)
+                } else if let answered = answerable {
+                    answerItem(answered, with: block.plainText)
+                }
+            default:
+                continue
+            }
+        }
+        flush()
+        return violations
+    }
+
+    private func itemText(_ item: ListItem) -> String {
+        item.lead?.text ?? item.fullText
+    }
+
+    private func report(_ reading: Prose.Reading, _ text: String, at location: SourceLocation,
+                        into violations: inout [Violation]) {
+        switch reading {
+        case .settled:
+            return
+        case .open:
+            violations.append(Violation(Rule.unresolved(text), at: location, section: title))
+        case .doubtful(let reason):
+            violations.append(Violation(Rule.doubtful(text, because: reason), at: location, section: title,
+                                        severity: .warning))
+        }
+    }
+
+    // MARK: - Sub-headings
+
+    private func violations(inSubsection question: Section) -> [Violation] {
+        let name = question.normalizedTitle
+        if Rule.settledHeadings.contains(name) || otherSections.contains(name) { return [] }
+        if Rule.openHeadings.contains(name) { return violations(in: question) }
+        if Rule.hasResolutionLabel(question.title)
+            || question.subsections.contains(where: { Rule.hasResolutionLabel($0.title) || Self.decisionHeadings.contains($0.normalizedTitle) }) {
+            return []
+        }
+        let body = question.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }
+        let text = body.map(\.plainText).joined(separator: "\n")
+        if Prose.asksQuestion(question.title) {
+            // The heading is the question; its body answers it, or restates it and leaves it open.
+            let reading: Prose.Reading
+            if body.isEmpty || Prose.isPlaceholder(text) {
+                reading = .open
+            } else if Prose.saysDeferred(text) != nil {
+                reading = .settled
+            } else if Prose.saysOpen(text) != nil || body.first.map({ Prose.asksQuestion($0.plainText) }) == true {
+                reading = .open
+            } else {
+                reading = Rule.answerReading(body.first?.plainText ?? "")
+            }
+            var found: [Violation] = []
+            report(reading, question.title, at: question.location, into: &found)
+            return found
+        }
+        // A topic: its body holds the questions, or says the topic is still open.
+        if body.isEmpty {
+            var found: [Violation] = []
+            report(.open, question.title, at: question.location, into: &found)
+            return found
+        }
+        return violations(in: question, topic: question)
+    }
+
+    /// Sub-heading titles (normalized) that record the answer to the heading above them.
+    static let decisionHeadings: Set<String> = ["decision", "conclusion", "answer", "resolution", "outcome", "result"]
+}
