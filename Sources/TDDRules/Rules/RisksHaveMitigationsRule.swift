@@ -23,7 +23,9 @@ public struct RisksHaveMitigationsRule: Rule {
             """,
         defaultSeverity: .error,
         options: [RuleOption("allowNone", default: .bool(false),
-                             "accept a Risks section that states there are none (\"No known risks\", \"None\")")],
+                             "accept a Risks section that states there are none (\"No known risks\", \"None\")"),
+                  RuleOption("allowAccepted", default: .bool(true),
+                             "count a risk accepted with a reason (\"the risk is low because …\") as handled")],
         passingExamples: [
             """
             # Cache
@@ -108,99 +110,29 @@ public struct RisksHaveMitigationsRule: Rule {
                 return allowNone ? [] : [Violation("the section says there are no risks; name the risks you considered, or set `allowNone: true` for this rule",
                                                    at: section.location, section: title)]
             }
-            if TextPatterns.isUndecided(text) {
+            if Prose.isPlaceholder(text) {
                 return [Violation("no risks identified: list each risk with its mitigation", at: section.location, section: title)]
             }
         }
 
-        var violations: [Violation] = []
-        var structured = false
+        let reader = RiskReader(title: title, allowAccepted: context.options.bool("allowAccepted", default: true))
         if let pair = Self.templatePair(visible) {
-            structured = true
-            violations += Self.pairByID(risks: pair.risks, mitigations: pair.mitigations, section: title)
-        } else {
-            var openRisk: InlineText?
-            for block in visible {
-                switch block {
-                case .table(let table):
-                    structured = true
-                    violations += Self.check(table, section: title)
-                case .list(let list):
-                    structured = true
-                    for (index, item) in list.items.enumerated() {
-                        // `- R: …` followed by `- M: …`: the mitigation is the next item.
-                        if Self.mitigationItemValue(item) != nil { continue }
-                        let next = list.items.indices.contains(index + 1) ? list.items[index + 1] : nil
-                        let nextMitigates = next.flatMap(Self.mitigationItemValue).map { !TextPatterns.isUndecided($0) } ?? false
-                        if Self.isMitigated(item) || nextMitigates { continue }
-                        guard let lead = item.lead, !TextPatterns.saysNone(lead.text) else { continue }
-                        violations.append(Self.missing(lead.text, at: item.location, section: title))
-                    }
-                case .paragraph(let text):
-                    if TextPatterns.value(after: Self.mitigationLabels, in: text.text) != nil {
-                        openRisk = nil
-                    } else if TextPatterns.value(after: Self.riskLabels, in: text.afterLabel) != nil
-                                || TextPatterns.value(after: Self.riskLabels, in: text.text) != nil {
-                        structured = true
-                        if let open = openRisk { violations.append(Self.missing(open.text, at: open.location, section: title)) }
-                        openRisk = Self.hasMitigation(text.text) ? nil : text
-                    }
-                default:
-                    continue
-                }
-            }
-            if let open = openRisk { violations.append(Self.missing(open.text, at: open.location, section: title)) }
+            return Self.pairByID(risks: pair.risks, mitigations: pair.mitigations, section: title)
+                + section.subsections.flatMap(reader.violations(inSubsection:))
         }
-        for risk in section.subsections {
-            structured = true
-            let body = risk.allSections.flatMap { $0.blocks.map(\.plainText) }.joined(separator: "\n")
-            let mitigatedHeading = risk.subsections.contains { $0.normalizedTitle.contains("mitigat") }
-            if !mitigatedHeading && !Self.hasMitigation(body) {
-                violations.append(Self.missing(risk.title, at: risk.location, section: title))
-            }
-        }
-        if !structured {
-            return [Violation("risks are written in prose, so they cannot be paired with mitigations: list each risk with its mitigation",
-                              at: section.location, section: title, severity: .warning)]
-        }
-        return violations
+        return reader.violations(in: section)
     }
 
     static func missing(_ risk: String, at location: SourceLocation, section: String) -> Violation {
         Violation("risk has no mitigation: \"\(TextPatterns.excerpt(risk))\"; add `Mitigation: …`", at: location, section: section)
     }
 
-    /// Labels that answer a risk written as a question (the Q&A style some Risks sections use).
-    static let answerLabels = ["answer", "a", "workaround"]
-
-    /// Whether `text` gives a mitigation: a label with text after it, an arrow to one, or
-    /// prose that says how the risk is mitigated ("This is mitigated by …").
-    static func hasMitigation(_ text: String) -> Bool {
-        let labels = mitigationLabels.filter { $0 != "m" } + answerLabels
-        if let value = TextPatterns.value(afterAnywhere: labels, in: text) { return !TextPatterns.isUndecided(value) }
-        if text.contains("→") { return !TextPatterns.isUndecided(String(text.split(separator: "→").last ?? "")) }
-        return saysMitigated(text)
+    static func acceptedMessage(_ risk: String) -> String {
+        "risk accepted without a mitigation: \"\(TextPatterns.excerpt(risk))\"; add `Mitigation: …` (this policy sets `allowAccepted: false`)"
     }
 
-    /// Prose naming a mitigation, and not saying there is none.
-    static func saysMitigated(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        let negations = ["cannot be mitigated", "can't be mitigated", "not be mitigated", "no mitigation", "not mitigated"]
-        return lower.contains("mitigat") && !negations.contains { lower.contains($0) }
-    }
-
-    /// The text of an item that is itself a mitigation (`- M: …`, `- Mitigation: …`) of the item before.
-    static func mitigationItemValue(_ item: ListItem) -> String? {
-        item.lead.flatMap { TextPatterns.value(after: mitigationLabels, in: $0.text) }
-    }
-
-    static func isMitigated(_ item: ListItem) -> Bool {
-        if let lead = item.lead, hasMitigation(lead.text) { return true }
-        return item.children.contains { child in
-            guard let text = child.lead?.text else { return false }
-            if let value = TextPatterns.value(after: mitigationLabels, in: text) { return !TextPatterns.isUndecided(value) }
-            return hasMitigation(child.fullText)
-        }
+    static func doubtfulMessage(_ risk: String) -> String {
+        "possibly unmitigated: \"\(TextPatterns.excerpt(risk))\"; nothing after it says how it is handled: add `Mitigation: …`, or say why it is accepted"
     }
 
     static func check(_ table: Table, section: String) -> [Violation] {

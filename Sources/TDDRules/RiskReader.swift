@@ -1,0 +1,201 @@
+import TDDMarkdown
+
+/// Reads a Risks section the way real authors write it: lists of risks with the mitigation
+/// inline, nested or in the paragraphs after; `Risk:` / `Mitigation:` pairs; a list of risks
+/// followed by a list of mitigations; a sub-heading or a bold title per risk with prose saying
+/// how it is handled; risks told in prose paragraphs; tables. One violation per risk that
+/// nothing handles, at the risk's own words.
+struct RiskReader {
+    typealias Rule = RisksHaveMitigationsRule
+
+    /// The risks section's title, for the findings.
+    let title: String
+    /// Whether a risk accepted with a reason counts as handled.
+    let allowAccepted: Bool
+
+    private enum Mitigation {
+        case given
+        case placeholder
+    }
+
+    /// A risk and what the document attaches to it.
+    private struct Risk {
+        let text: String
+        let location: SourceLocation
+        var attached: [String] = []
+        /// Written as a risk (a `Risk:` label, a list introduced as risks): plainly a risk.
+        var labelled = false
+        var mitigation: Mitigation?
+        /// The paragraphs after it belong to it (a title, a `Risk:` paragraph, a one-item list).
+        var gathers = false
+    }
+
+    /// What a paragraph ending in `:` introduces.
+    private enum Introduction {
+        case risks
+        case mitigations
+        case elaboration
+    }
+
+    func violations(in section: Section) -> [Violation] {
+        let visible = section.blocks.filter { !$0.isInvisible }
+        var risks: [Risk] = []
+        var tables: [Violation] = []
+        var open: Int?
+        var lastList: [Int] = []
+        var introduction: Introduction?
+        /// The risk a paragraph just opened: if a list follows at once, the paragraph introduced it.
+        var openedByParagraph: Int?
+
+        func mitigate(_ indices: [Int], with value: String) {
+            for index in indices { risks[index].mitigation = Prose.isPlaceholder(value) ? .placeholder : .given }
+        }
+
+        for block in visible {
+            let introduced = introduction
+            introduction = nil
+            let justOpened = openedByParagraph
+            openedByParagraph = nil
+            switch block {
+            case .paragraph(let text):
+                let words = text.text
+                if let value = Self.mitigationValue(text), !value.isEmpty {
+                    mitigate(open.map { [$0] } ?? lastList, with: value)
+                    open = nil
+                } else if Self.mitigationValue(text) != nil {
+                    introduction = .mitigations
+                } else if Self.isRiskLabelled(text) {
+                    risks.append(Risk(text: text.afterLabel, location: text.location, labelled: true, gathers: true))
+                    open = risks.count - 1
+                    if Prose.introduces(words) { introduction = .elaboration }
+                } else if Prose.introduces(words) {
+                    let lower = words.lowercased()
+                    introduction = lower.contains("mitigat") ? .mitigations
+                        : Prose.describesRisk(words) && open == nil ? .risks : .elaboration
+                    if introduction == .elaboration, let open { risks[open].attached.append(words) }
+                } else if let index = open, risks[index].gathers {
+                    risks[index].attached.append(words)
+                } else if Prose.isTitle(words) {
+                    risks.append(Risk(text: words, location: text.location, gathers: true))
+                    open = risks.count - 1
+                } else if Prose.describesRisk(words) {
+                    risks.append(Risk(text: words, location: text.location))
+                    open = risks.count - 1
+                    openedByParagraph = open
+                } else if let index = open {
+                    risks[index].attached.append(words)
+                } else if !lastList.isEmpty, Prose.saysHandled(words), Self.refersToAll(words) {
+                    for index in lastList { risks[index].attached.append(words) }
+                }
+            case .list(let list):
+                if introduced == .mitigations {
+                    let targets = lastList.isEmpty ? (open.map { [$0] } ?? []) : lastList
+                    for (index, item) in zip(targets, list.items) { mitigate([index], with: item.fullText) }
+                    open = nil
+                    continue
+                }
+                if let index = open, introduced == .elaboration || risks[index].gathers {
+                    risks[index].attached.append(block.plainText)
+                    continue
+                }
+                var introducedAsRisks = introduced == .risks
+                if let index = justOpened, index == risks.count - 1 {
+                    // The paragraph before described the risk these items spell out.
+                    risks.removeLast()
+                    introducedAsRisks = true
+                }
+                lastList = []
+                for item in list.items {
+                    if let value = Self.mitigationValue(item), let previous = lastList.last ?? open {
+                        mitigate([previous], with: value)
+                        continue
+                    }
+                    guard let lead = item.lead, !TextPatterns.saysNone(lead.text) else { continue }
+                    var risk = Risk(text: lead.text, location: item.location,
+                                    labelled: (introducedAsRisks && !Prose.asksQuestion(lead.text)) || Self.isRiskLabelled(lead),
+                                    gathers: list.items.count == 1)
+                    risk.attached = item.blocks.dropFirst().map(\.plainText)
+                    let nested = item.children.compactMap(Self.mitigationValue)
+                    if !nested.isEmpty {
+                        risk.mitigation = nested.contains { !Prose.isPlaceholder($0) } ? .given : .placeholder
+                    }
+                    risks.append(risk)
+                    lastList.append(risks.count - 1)
+                }
+                open = list.items.count == 1 ? lastList.last : nil
+            case .table(let table):
+                tables += Rule.check(table, section: title)
+                open = nil
+                lastList = []
+            case .quote:
+                if let open { risks[open].attached.append(block.plainText) }
+            default:
+                continue
+            }
+        }
+        return (risks.compactMap(violation(for:)) + tables + section.subsections.flatMap(violations(inSubsection:)))
+            .sorted { $0.location < $1.location }
+    }
+
+    /// A sub-heading under Risks names one risk; its body says how it is handled. A
+    /// sub-heading that holds a table of risks is read like the section.
+    func violations(inSubsection risk: Section) -> [Violation] {
+        let body = risk.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }
+        if body.contains(where: { if case .table = $0 { return true } else { return false } }) {
+            return violations(in: risk)
+        }
+        if risk.normalizedTitle.contains("mitigat") { return [] }
+        var found = Risk(text: risk.title, location: risk.location)
+        found.attached = body.map(\.plainText) + risk.subsections.map(\.title)
+        if body.isEmpty { found.mitigation = .placeholder }
+        return violation(for: found).map { [$0] } ?? []
+    }
+
+    // MARK: - Judging one risk
+
+    private func violation(for risk: Risk) -> Violation? {
+        let all = ([risk.text] + risk.attached).joined(separator: "\n")
+        switch risk.mitigation {
+        case .given?: return nil
+        case .placeholder?: return Rule.missing(risk.text, at: risk.location, section: title)
+        case nil: break
+        }
+        if Prose.saysHandled(all) { return nil }
+        if Prose.saysAccepted(all) {
+            return allowAccepted ? nil : Violation(Rule.acceptedMessage(risk.text), at: risk.location, section: title)
+        }
+        let plainlyRisk = risk.labelled || (Prose.describesRisk(all) && !Prose.asksQuestion(risk.text))
+        if plainlyRisk || risk.attached.contains(where: Prose.isPlaceholder) {
+            return Rule.missing(risk.text, at: risk.location, section: title)
+        }
+        return Violation(Rule.doubtfulMessage(risk.text), at: risk.location, section: title, severity: .warning)
+    }
+
+    // MARK: - Labels
+
+    /// The text after a leading mitigation label (`Mitigation: …`, `**Mitigation:** …`, `M: …`).
+    private static func mitigationValue(_ text: InlineText) -> String? {
+        if let label = text.strongLabel.map(TitleNormalizer.normalize), label.hasPrefix("mitigat") {
+            return text.afterLabel
+        }
+        return TextPatterns.value(after: Rule.mitigationLabels, in: text.text)
+    }
+
+    private static func mitigationValue(_ item: ListItem) -> String? {
+        guard let lead = item.lead, let value = mitigationValue(lead) else { return nil }
+        let nested = item.blocks.dropFirst().map(\.plainText).joined(separator: "\n")
+        return value.isEmpty ? nested : value
+    }
+
+    /// `Risk: …`, `**Risk**: …`, `R: …`.
+    private static func isRiskLabelled(_ text: InlineText) -> Bool {
+        if let label = text.strongLabel.map(TitleNormalizer.normalize), label == "risk" || label == "r" { return true }
+        return TextPatterns.value(after: Rule.riskLabels, in: text.text) != nil
+    }
+
+    /// "All of these are mitigated by …": a paragraph about every risk of the list before it.
+    private static func refersToAll(_ text: String) -> Bool {
+        let words = Set(Prose.words(text))
+        return !words.isDisjoint(with: ["these", "those", "all", "both", "above"])
+    }
+}
