@@ -143,6 +143,21 @@ enum Prose {
         return false
     }
 
+    /// Titles (normalized) of document sections that are neither questions nor risks: a heading
+    /// with one of them under Open Questions or Risks sits there because the author's heading
+    /// levels slipped.
+    static let documentSections: Set<String> = [
+        "test plan", "testing", "graduation criteria", "implementation history", "drawbacks", "alternatives",
+        "alternatives considered", "design details", "upgrade downgrade strategy", "version skew strategy",
+        "production readiness review questionnaire", "infrastructure needed", "future possibilities", "prior art",
+        "references", "appendix", "rationale and alternatives", "security considerations", "summary", "motivation",
+        "goals", "non goals", "proposal", "user stories", "notes constraints caveats", "risks and mitigations",
+        "implementation", "implementation plan", "compatibility", "backwards compatibility", "acknowledgements",
+        "acknowledgments", "glossary", "timeline", "rollout plan", "monitoring", "scalability", "troubleshooting",
+        "failure modes", "support procedures", "open questions", "unresolved questions", "api extensions",
+        "operational aspects of api extensions", "topology considerations", "upgrade strategy",
+    ]
+
     // MARK: - Helpers
 
     /// Lowercased words: letters, digits and apostrophes; `-` and `/` split words.

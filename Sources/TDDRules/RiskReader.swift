@@ -122,6 +122,10 @@ struct RiskReader {
                     risks.append(risk)
                     lastList.append(risks.count - 1)
                 }
+                // "Both are unlikely" in the last item speaks for every item.
+                if let last = list.items.last?.fullText, let sentence = Self.sentenceAboutAll(in: last) {
+                    for index in lastList { risks[index].attached.append(sentence) }
+                }
                 open = list.items.count == 1 ? lastList.last : nil
             case .table(let table):
                 tables += Rule.check(table, section: title)
@@ -140,6 +144,7 @@ struct RiskReader {
     /// A sub-heading under Risks names one risk; its body says how it is handled. A
     /// sub-heading that holds a table of risks is read like the section.
     func violations(inSubsection risk: Section) -> [Violation] {
+        if Prose.documentSections.contains(risk.normalizedTitle) { return [] }
         let body = risk.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }
         if body.contains(where: { if case .table = $0 { return true } else { return false } }) {
             return violations(in: risk)
@@ -193,9 +198,20 @@ struct RiskReader {
         return TextPatterns.value(after: Rule.riskLabels, in: text.text) != nil
     }
 
+    /// A sentence that handles or accepts every item at once ("Both scenarios are unlikely").
+    private static func sentenceAboutAll(in text: String) -> String? {
+        text.split(whereSeparator: { ".!?\n".contains($0) }).map(String.init).first { sentence in
+            let words = Prose.words(sentence)
+            let aboutAll = words.contains("both") || words.contains("either")
+                || words.first.map { ["all", "each"].contains($0) } ?? false
+                || zip(words, words.dropFirst()).contains { ["these", "those"].contains($0.0) && ["risks", "scenarios", "cases", "issues"].contains($0.1) }
+            return aboutAll && (Prose.saysHandled(sentence) || Prose.saysAccepted(sentence))
+        }
+    }
+
     /// "All of these are mitigated by …": a paragraph about every risk of the list before it.
     private static func refersToAll(_ text: String) -> Bool {
         let words = Set(Prose.words(text))
-        return !words.isDisjoint(with: ["these", "those", "all", "both", "above"])
+        return !words.isDisjoint(with: ["these", "those", "all", "both", "above", "each", "either"])
     }
 }

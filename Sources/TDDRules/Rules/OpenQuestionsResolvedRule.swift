@@ -97,21 +97,9 @@ public struct OpenQuestionsResolvedRule: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         guard let section = context.section(for: .openQuestions) else { return [] }
-        let otherSections = Set(context.profile.sections.flatMap { $0.names }).union(Self.documentSections)
+        let otherSections = Set(context.profile.sections.flatMap { $0.names }).union(Prose.documentSections)
         return QuestionReader(title: section.title, otherSections: otherSections).violations(in: section)
     }
-
-    /// Titles (normalized) of document sections that are not questions: a heading with one of
-    /// them under Open Questions sits there because the author's heading levels slipped.
-    static let documentSections: Set<String> = [
-        "test plan", "testing", "graduation criteria", "implementation history", "drawbacks", "alternatives",
-        "alternatives considered", "design details", "upgrade downgrade strategy", "version skew strategy",
-        "production readiness review questionnaire", "infrastructure needed", "future possibilities", "prior art",
-        "references", "appendix", "rationale and alternatives", "security considerations", "summary", "motivation",
-        "goals", "non goals", "proposal", "user stories", "notes constraints caveats", "risks and mitigations",
-        "implementation", "implementation plan", "compatibility", "backwards compatibility", "acknowledgements",
-        "acknowledgments", "glossary", "timeline", "rollout plan", "monitoring", "scalability", "troubleshooting",
-    ]
 
     static func isResolved(_ item: ListItem) -> Bool {
         reading(of: item) == .settled
@@ -198,10 +186,15 @@ public struct OpenQuestionsResolvedRule: Rule {
         resolution(in: text) != nil
     }
 
+    /// The unresolved rows of a question table: one with a status or answer column, or whose
+    /// rows ask. Other tables (a data layout shown under a question) hold no questions.
     static func check(_ table: Table, section: String) -> [Violation] {
         let columns = table.columnNames.map(TitleNormalizer.normalize)
         let status = columns.firstIndex { statusColumns.contains($0) }
         let answer = columns.firstIndex { answerColumns.contains($0) }
+        let asks = columns.contains { $0.hasPrefix("question") }
+            || table.rows.contains { row in row.cells.contains { Prose.asksQuestion($0.text.text) } }
+        guard status != nil || answer != nil || asks else { return [] }
         return table.rows.compactMap { row in
             if row.cells.allSatisfy({ TextPatterns.isUndecided($0.text.text) }) { return nil }
             if let status, resolvedStatuses.contains(TitleNormalizer.normalize(row.text(at: status))) { return nil }
