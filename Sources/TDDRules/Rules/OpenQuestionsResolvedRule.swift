@@ -7,19 +7,25 @@ public struct OpenQuestionsResolvedRule: Rule {
         summary: "every open question is resolved",
         description: """
             A design is not ready for approval while its questions are open. The section is \
-            found by alias (Open Questions, Unresolved Questions, Outstanding Questions, \
-            Questions, Open Issues). Each top-level list item, table row, sub-heading, and \
-            paragraph that asks a question is an item. An item is resolved by a checked box \
-            `[x]`, by being struck through, by a label (Resolved, Answer, Answered, Decision, \
-            Resolution, Closed, Outcome, A) with text after it, inline or in a nested item at any \
-            depth, or \
-            in a table by a status of resolved/closed/answered/done or a filled \
-            answer/decision/resolution column, or a bold question followed by its answer \
-            (`**Question?** Answer.`). Sub-headings that group answered questions (Resolved, \
-            Answered, Closed, Decisions) or list what is not a question (Out of Scope, Non-Goals, \
-            Future Work) are skipped; one that groups open ones (Open, Unresolved) is read like \
-            the section. A section that says there are none passes; `TBD` does not. Task boxes \
-            elsewhere (release checklists) are not questions.
+            found by alias (Open Questions, Open Questions/Issues, Unresolved Questions, \
+            Outstanding Questions, Questions, Open Issues). A question is a list item, a table \
+            row of a question table (one with a status, answer or question column), a paragraph \
+            that asks (`?`, or a question word) or says a decision is still open ("has not been \
+            determined", "feedback is requested", `TODO`), and a sub-heading. A sub-heading that \
+            asks is the question and its body the answer; a topic sub-heading holds its own \
+            questions (each reported at its words), or is reported once when its body says it is \
+            still open; one named like a document section (Test Plan, Graduation Criteria) sits \
+            there by a heading-level slip and is not a question. \
+            A question is resolved by a checked box `[x]`, by being struck through, by a label \
+            standing as a label (Answer, Resolved, Decision, Resolution, Conclusion, Outcome, \
+            `A.`) with text after it, by what is attached to it (a nested item, a second paragraph \
+            of the item, a quote or the paragraph right after a question paragraph), by a \
+            decision to defer it ("out of scope", "follow-up"), or in a table by a resolved status \
+            or a filled answer column. Tiers: an error when nothing answers it or the answer is a \
+            placeholder (`Answer: TBD`, `Decision: TODO`); a warning ("possibly unresolved") \
+            when the answer only proposes ("probably", "we could", "I think"). A section that \
+            says there are none passes; `TBD` does not. Task boxes elsewhere (release \
+            checklists) are not questions.
             """,
         defaultSeverity: .error,
         passingExamples: [
@@ -40,6 +46,27 @@ public struct OpenQuestionsResolvedRule: Rule {
             "# Cache\n## Unresolved questions\nNone at this time.\n",
             "# Cache\n## Open Questions\n### Resolved\n- Do we shard?\n### Out of Scope\n- Multi-region\n",
             "# Cache\n## Rollout\n- [ ] sign-off from SRE\n## Open Questions\n- None\n",
+            """
+            # Cache
+            ## Open Questions/Issues
+            Do the audit events carry both users?
+
+            > Yes, the audit events carry both users.
+
+            - Which eviction policy?
+
+              LRU, measured on last quarter's traces.
+
+            ### Who pays for the cluster?
+            The platform budget, agreed with finance.
+
+            ### Error messages
+            - Do we localise them?
+              - Not in v1: English only.
+
+            ### Test Plan
+            Unit tests for the eviction policy.
+            """,
         ],
         failingExamples: [
             """
@@ -61,6 +88,20 @@ public struct OpenQuestionsResolvedRule: Rule {
             "# Cache\n## Open Questions\nTBD ↓\n",
             "# Cache\n## Open Questions\n### Unresolved\n- Do we shard? ↓\n- [ ] ↓\n",
             "# Cache\n## Open Questions\nShould the cache be shared across regions?\n\nA: only within a region for now.\n\nHow do we invalidate? ↓\n",
+            """
+            # Cache
+            ## Open Questions
+            - Which region? Answer: TBD ↓
+            - Should the key include the tenant, option A: prefix, or B: hash? ↓
+            - Do we need a warmer? ↓
+
+              We could probably add one later.
+            ### Error messages
+            - Do we localise them? ↓
+            - Which log level? ↓
+            ### Eviction ↓
+            The eviction policy has not been determined yet.
+            """,
         ])
 
     static let labels = ["resolved", "resolution", "answered", "answer", "decision", "decided", "closed",

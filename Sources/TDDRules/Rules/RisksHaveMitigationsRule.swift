@@ -7,19 +7,26 @@ public struct RisksHaveMitigationsRule: Rule {
         summary: "every risk has a mitigation",
         description: """
             A risk without a plan is a surprise waiting to happen. The section is found by alias \
-            (Risks and Mitigation Strategies, Risks & Mitigations, Risks, Risk Assessment). \
-            Accepted forms: a table with a risk column and a mitigation column (Mitigation, \
-            Mitigation Plan, Mitigation Strategy, Response, Contingency), each row with a real \
-            mitigation (not empty, `-`, `?`, `TBD`, `TODO`, `N/A`); a list of risks, each with \
-            `Mitigation:` (or `Mitigated by`, `Mitigation plan:`, `Answer:`, `A:`) inline or in a \
-            nested item, or prose saying how it is mitigated ("mitigated by …", not "cannot be \
-            mitigated"); `- R: …` items each followed by an `- M: …` item; `Risk:`/`Mitigation:` \
-            paragraph pairs; a sub-heading per risk with a mitigation label, a Mitigation \
-            sub-heading or prose saying how it is mitigated; and the standard template's **Potential \
-            Risks** / **Mitigation Plans** fields, paired by id (`R1`, `Risk 1`) or by order. A \
-            risk table without a mitigation column is one finding; a section in prose only gets \
-            one warning; an empty section, or one saying there are none, is one finding unless \
-            `allowNone` is set and it says so explicitly.
+            (Risks and Mitigation Strategies, Risks & Mitigations, Risks, Risk Assessment). A \
+            risk is a table row, a list item, a `Risk:` paragraph, a short bold title, a prose \
+            paragraph that describes something going wrong, or a sub-heading. It is handled \
+            when a mitigation is given: a mitigation column filled in; `Mitigation:` (or \
+            Mitigated by, M:, Response, Contingency) inline, in a nested item or in the paragraph \
+            after it; a list of mitigations introduced as such after the list of risks (paired by \
+            order); the standard template's **Potential Risks** / **Mitigation Plans** fields \
+            (paired by id or order); or prose in the item, its nested items, the paragraphs that \
+            follow it or its sub-heading's body saying how it is handled — prevented ("to \
+            prevent this, we will …"), guarded, validated, tested, documented, falling back, \
+            relied on ("we rely on a grace period"), or "…, so the state is never hidden". A risk \
+            accepted with a reason ("considered acceptable because …", "the risk is low") counts \
+            as handled unless `allowAccepted` is false. A placeholder (`Mitigation: TBD`, `None`, \
+            `TODO: …`) is not a mitigation. Tiers: an error when a risk plainly is one (labelled, \
+            listed as a risk, or describing a failure, a break, an exposure …) and nothing \
+            handles it; a warning ("possibly unmitigated") for an item or sub-heading that does \
+            not read as a risk and says nothing about handling. A risk table without a \
+            mitigation column is one finding; an empty section, or one that only says `TBD` or \
+            "To be completed", is "no risks identified"; one saying there are none is a finding \
+            unless `allowNone` is set.
             """,
         defaultSeverity: .error,
         options: [RuleOption("allowNone", default: .bool(false),
@@ -53,6 +60,29 @@ public struct RisksHaveMitigationsRule: Rule {
               - R1: short TTLs
             """,
             "<!-- option: allowNone=true -->\n# Cache\n## Risks\nNo known risks.\n",
+            """
+            # Cache
+            ## Risks
+            Evictions could drop sessions under load. To prevent this, we will pin session keys.
+
+            - Cache nodes may fail during a deploy.
+              - Clients fall back to the database.
+            - Stale prices could be shown for a minute.
+
+              The price service is guarded by a version check, so stale prices are never charged.
+            - Memory pressure on small nodes; considered acceptable because the nodes autoscale.
+
+            Risks:
+            - Key collisions between tenants.
+            - Cold caches after a region failover.
+
+            Mitigations:
+            - Tenant-prefixed keys.
+            - A warm-up job in the standby region.
+
+            ### Large values
+            Values over 1 MB are rejected by the client library.
+            """,
         ],
         failingExamples: [
             """
@@ -78,6 +108,7 @@ public struct RisksHaveMitigationsRule: Rule {
             | Stale reads | High |
             """,
             "# Cache\n## Risks ↓\nNone.\n",
+            "# Cache\n## Risks ↓\nTo be completed.\n",
             """
             <!-- profile: standard -->
             # Cache
@@ -87,6 +118,26 @@ public struct RisksHaveMitigationsRule: Rule {
               - Cold start ↓
             - **Mitigation Plans:**
               - Short TTLs
+            """,
+            """
+            # Cache
+            ## Risks
+            - Cache nodes may fail during a deploy. ↓
+              - Mitigation: None
+            - Stale prices could be shown for a minute. ↓
+              - TODO: decide
+            - Warm-up takes ten minutes ↓
+
+            Evictions could drop sessions under load. ↓
+
+            ### Corrupt entries ↓
+            A corrupt entry breaks the page that reads it.
+            """,
+            """
+            <!-- option: allowAccepted=false -->
+            # Cache
+            ## Risks
+            - Memory pressure on small nodes; considered acceptable because the nodes autoscale. ↓
             """,
         ])
 
