@@ -3,7 +3,8 @@ import TDDMarkdown
 /// The built-in profiles (SPEC §5), built from the two templates.
 public enum BuiltInProfiles {
     static let openQuestionAliases = ["Unresolved Questions", "Outstanding Questions", "Questions",
-                                      "Open Issues", "Unresolved Issues", "Open Questions and Issues"]
+                                      "Open Issues", "Unresolved Issues", "Open Questions and Issues",
+                                      "Open Questions/Issues", "Outstanding Issues", "Open Items", "Open Points"]
     static let riskAliases = ["Risks and Mitigation Strategies", "Risks & Mitigation Strategies",
                               "Risks & Mitigations", "Risks and Mitigations", "Risks", "Risk Assessment",
                               "Risk Assessment and Mitigation", "Risks and Mitigation"]

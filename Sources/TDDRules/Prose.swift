@@ -46,7 +46,8 @@ enum Prose {
         "need to be determined", "to be determined", "to be decided", "not been decided", "not yet decided",
         "undecided", "unresolved", "open question", "feedback is requested", "feedback requested",
         "until we decide", "need to decide", "needs to be decided", "still open", "is unclear", "not clear yet",
-        "to be discussed", "under discussion", "todo", "tbd", "there are three main options",
+        "to be discussed", "under discussion", "todo", "tbd", "not clear", "no consensus", "not full consensus",
+        "without consensus", "some discussion", "still being discussed", "being debated", "there are three main options",
         "there are two options", "there are several options", "main options",
     ])
 
@@ -55,6 +56,8 @@ enum Prose {
         "out of scope", "not in scope", "out-of-scope", "deferred to", "is deferred", "future rfc",
         "another rfc", "separate rfc", "follow-up", "follow up", "followup", "will be resolved",
         "handled separately", "will be handled", "not a goal", "future work", "left for future",
+        "future otep", "future oteps", "future proposal", "future proposals", "future enhancement",
+        "future enhancements", "separate otep", "another proposal", "separate proposal", "separate kep",
     ])
 
     /// Phrases that make an answer tentative.
@@ -114,6 +117,7 @@ enum Prose {
         "acceptable", "acceptably", "risk is low", "risk is minimal", "risk is small", "is minor",
         "relatively minor", "unlikely", "low probability", "intentional", "by design", "accept the risk",
         "accepted risk", "we accept", "worth the", "outweigh", "outweighs", "greater than the", "not a concern",
+        "not be significant", "not significant", "insignificant", "negligible",
     ])
 
     static func saysHandled(_ text: String) -> Bool {
@@ -138,7 +142,8 @@ enum Prose {
             let sentenceWords = words(String(sentence))
             guard let so = sentenceWords.firstIndex(of: "so") else { continue }
             let after = sentenceWords[(so + 1)...]
-            if after.contains(where: { ["never", "not", "cannot", "won't", "can't"].contains($0) }) { return true }
+            let negations: Set<String> = ["never", "not", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't"]
+            if after.contains(where: negations.contains) { return true }
         }
         return false
     }
@@ -202,6 +207,17 @@ extension Prose {
         guard let last = trimmed.last, !".:?!".contains(last) else { return false }
         return words(trimmed).count <= 8
     }
+
+    /// True when every paragraph asks the author for something rather than saying it, and one
+    /// instructs: a template's prompts left in place (`What are the risks …`, `Consider …`).
+    static func onlyPrompts(_ paragraphs: [String]) -> Bool {
+        let firstWords = paragraphs.map { words($0).first ?? "" }
+        let instructs = firstWords.contains { imperatives.contains($0) }
+        return instructs && firstWords.allSatisfy { imperatives.contains($0) || interrogatives.contains($0) }
+    }
+
+    static let imperatives: Set<String> = ["consider", "think", "describe", "list", "explain", "include", "identify",
+                                           "provide", "summarize", "outline"]
 
     /// True when the text is only a placeholder: `TBD`, `TODO: …`, `To be completed`, `None`.
     static func isPlaceholder(_ text: String) -> Bool {

@@ -164,7 +164,8 @@ public struct OpenQuestionsResolvedRule: Rule {
         let attached = item.blocks.dropFirst().filter { !$0.isInvisible }
         if let first = attached.first {
             let all = attached.map(\.plainText).joined(separator: "\n")
-            if Prose.isPlaceholder(first.plainText) { return .open }
+            // Options and further questions discuss the question; they do not answer it.
+            if Prose.isPlaceholder(first.plainText) || attached.contains(where: { Prose.asksQuestion($0.plainText) }) { return .open }
             if Prose.saysOpen(all) != nil, Prose.saysDeferred(all) == nil { return .open }
             return answerReading(first.plainText)
         }
@@ -175,6 +176,8 @@ public struct OpenQuestionsResolvedRule: Rule {
     /// after its question mark.
     static func reading(ofQuestion text: String) -> Prose.Reading {
         if Prose.saysDeferred(text) != nil { return .settled }
+        // An open issue judged not to matter ("…, but we feel this will not be significant").
+        if !Prose.asksQuestion(text), Prose.saysAccepted(text) { return .settled }
         guard let mark = text.lastIndex(of: "?") else { return .open }
         let after = text[text.index(after: mark)...].trimmingWhitespace
         guard !after.isEmpty else { return .open }

@@ -161,7 +161,8 @@ public struct RisksHaveMitigationsRule: Rule {
                 return allowNone ? [] : [Violation("the section says there are no risks; name the risks you considered, or set `allowNone: true` for this rule",
                                                    at: section.location, section: title)]
             }
-            if Prose.isPlaceholder(text) {
+            // Only a placeholder, or only the template's prompts ("What are the risks …? Consider …").
+            if Prose.isPlaceholder(text) || Prose.onlyPrompts(visible.map(\.plainText)) {
                 return [Violation("no risks identified: list each risk with its mitigation", at: section.location, section: title)]
             }
         }
