@@ -47,7 +47,8 @@ enum Prose {
         "undecided", "unresolved", "open question", "feedback is requested", "feedback requested",
         "until we decide", "need to decide", "needs to be decided", "still open", "is unclear", "not clear yet",
         "to be discussed", "under discussion", "todo", "tbd", "not clear", "no consensus", "not full consensus",
-        "without consensus", "some discussion", "still being discussed", "being debated", "there are three main options",
+        "without consensus", "some discussion", "still being discussed", "being debated", "is open",
+        "are open", "to resolve", "to be resolved", "not resolved", "not been resolved", "have not resolved", "there are three main options",
         "there are two options", "there are several options", "main options",
     ])
 
@@ -117,7 +118,9 @@ enum Prose {
         "acceptable", "acceptably", "risk is low", "risk is minimal", "risk is small", "is minor",
         "relatively minor", "unlikely", "low probability", "intentional", "by design", "accept the risk",
         "accepted risk", "we accept", "worth the", "outweigh", "outweighs", "greater than the", "not a concern",
-        "not be significant", "not significant", "insignificant", "negligible",
+        "not be significant", "not significant", "insignificant", "negligible", "is minimal", "no security impact",
+        "not a problem in practice", "expect this to be very rare", "very rare", "low risk", "minimal risk",
+        "little risk",
     ])
 
     static func saysHandled(_ text: String) -> Bool {

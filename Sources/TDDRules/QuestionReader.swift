@@ -70,15 +70,18 @@ struct QuestionReader {
             lastItem = nil
             switch block {
             case .list(let list):
-                let elaborates = introduced.map { !Prose.asksQuestion($0.text) } ?? false
-                    && !list.items.contains { Prose.asksQuestion($0.lead?.text ?? "") }
-                if elaborates { continue }
+                let asking = list.items.filter { Prose.asksQuestion($0.lead?.text ?? "") }
+                // After `In particular:` the items spell out the paragraph; after `Still open:` they are
+                // the open items. Under a topic sub-heading, only items that ask are questions.
+                let elaborates = introduced.map { !Prose.asksQuestion($0.text) && Prose.saysOpen($0.text) == nil } ?? false
+                if asking.isEmpty, elaborates { continue }
+                let items = topic.map { Prose.saysOpen($0.title) == nil } ?? false ? asking : list.items
                 if pending != nil, !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     answerPending(with: block)
                     continue
                 }
                 flush()
-                for item in list.items {
+                for item in items {
                     let before = violations.count
                     report(Rule.reading(of: item), itemText(item), at: item.location, into: &violations)
                     if list.items.count == 1, violations.count > before { lastItem = (before, item) }
@@ -96,7 +99,10 @@ struct QuestionReader {
                     pending = Pending(text: text.text, location: text.location, reading: Rule.reading(ofQuestion: text.text))
                     if Prose.introduces(text.text) { introduction = text }
                 } else if Prose.saysOpen(text.text) != nil, Prose.saysDeferred(text.text) == nil {
-                    if pending != nil {
+                    if Prose.introduces(text.text) {
+                        flush()
+                        introduction = text
+                    } else if pending != nil {
                         flush()
                     } else if let topic {
                         pending = Pending(text: topic.title, location: topic.location, reading: .open)

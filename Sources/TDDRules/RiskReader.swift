@@ -71,13 +71,21 @@ struct RiskReader {
                 } else if Prose.introduces(words) {
                     let lower = words.lowercased()
                     introduction = lower.contains("mitigat") ? .mitigations
-                        : Prose.describesRisk(words) && open == nil ? .risks : .elaboration
+                        : Prose.describesRisk(words) && !Prose.saysAccepted(words) && open == nil ? .risks : .elaboration
                     if introduction == .elaboration, let open { risks[open].attached.append(words) }
+                } else if let label = text.strongLabel, !label.hasSuffix("?") {
+                    // `**User experience**: …`: a titled risk with its description.
+                    risks.append(Risk(text: words, location: text.location, gathers: true))
+                    open = risks.count - 1
                 } else if let index = open, risks[index].gathers {
                     risks[index].attached.append(words)
                 } else if Prose.isTitle(words) {
                     risks.append(Risk(text: words, location: text.location, gathers: true))
                     open = risks.count - 1
+                } else if let index = open, Prose.saysHandled(words) || Prose.saysAccepted(words),
+                          !Prose.saysHandled(([risks[index].text] + risks[index].attached).joined(separator: "\n")) {
+                    // "We do not believe this is a problem in practice because …": about the risk before.
+                    risks[index].attached.append(words)
                 } else if Prose.describesRisk(words) {
                     risks.append(Risk(text: words, location: text.location))
                     open = risks.count - 1
@@ -89,8 +97,13 @@ struct RiskReader {
                 }
             case .list(let list):
                 if introduced == .mitigations {
+                    // Paired by order when the counts agree; otherwise the list answers the risks together.
                     let targets = lastList.isEmpty ? (open.map { [$0] } ?? []) : lastList
-                    for (index, item) in zip(targets, list.items) { mitigate([index], with: item.fullText) }
+                    if targets.count == list.items.count {
+                        for (index, item) in zip(targets, list.items) { mitigate([index], with: item.fullText) }
+                    } else {
+                        mitigate(targets, with: block.plainText)
+                    }
                     open = nil
                     continue
                 }
