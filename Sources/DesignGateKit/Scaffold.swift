@@ -34,7 +34,7 @@ public enum Scaffold {
           required-sections: { severity: error }
           required-fields: { severity: warning }
           open-questions-resolved: { severity: error }
-          risks-have-mitigations: { severity: error, allowNone: false }
+          risks-have-mitigations: { severity: error, allowNone: false, allowAccepted: true }
           no-placeholders: { severity: error }
           section-not-empty: { severity: warning }
           heading-numbering: { severity: warning }
