@@ -22,12 +22,19 @@ struct RiskReader {
     private struct Risk {
         let text: String
         let location: SourceLocation
-        var attached: [String] = []
+        private(set) var attached: [String] = []
+        /// Something attached says how the risk is handled (kept as texts are attached).
+        private(set) var attachedSaysHandled = false
         /// Written as a risk (a `Risk:` label, a list introduced as risks): plainly a risk.
         var labelled = false
         var mitigation: Mitigation?
         /// The paragraphs after it belong to it (a title, a `Risk:` paragraph, a one-item list).
         var gathers = false
+
+        mutating func attach(_ texts: [String]) {
+            attached += texts
+            attachedSaysHandled = attachedSaysHandled || texts.contains(where: Prose.saysHandled)
+        }
     }
 
     /// What a paragraph ending in `:` introduces.
@@ -59,10 +66,12 @@ struct RiskReader {
             switch block {
             case .paragraph(let text):
                 let words = text.text
-                if let value = Self.mitigationValue(text), !value.isEmpty {
+                let mitigation = Self.mitigationValue(text)
+                if let value = mitigation, !value.isEmpty {
                     mitigate(open.map { [$0] } ?? lastList, with: value)
                     open = nil
-                } else if Self.mitigationValue(text) != nil {
+                } else if mitigation != nil {
+                    // `Mitigations:` introduces the list of them.
                     introduction = .mitigations
                 } else if Self.isRiskLabelled(text) {
                     risks.append(Risk(text: text.afterLabel, location: text.location, labelled: true, gathers: true))
@@ -72,28 +81,28 @@ struct RiskReader {
                     let lower = words.lowercased()
                     introduction = lower.contains("mitigat") ? .mitigations
                         : Prose.describesRisk(words) && !Prose.saysAccepted(words) && open == nil ? .risks : .elaboration
-                    if introduction == .elaboration, let open { risks[open].attached.append(words) }
+                    if introduction == .elaboration, let open { risks[open].attach([words]) }
                 } else if let label = text.strongLabel, !label.hasSuffix("?") {
                     // `**User experience**: …`: a titled risk with its description.
                     risks.append(Risk(text: words, location: text.location, gathers: true))
                     open = risks.count - 1
                 } else if let index = open, risks[index].gathers {
-                    risks[index].attached.append(words)
+                    risks[index].attach([words])
                 } else if Prose.isTitle(words) {
                     risks.append(Risk(text: words, location: text.location, gathers: true))
                     open = risks.count - 1
                 } else if let index = open, Prose.saysHandled(words) || Prose.saysAccepted(words),
-                          !Prose.saysHandled(([risks[index].text] + risks[index].attached).joined(separator: "\n")) {
+                          !risks[index].attachedSaysHandled, !Prose.saysHandled(risks[index].text) {
                     // "We do not believe this is a problem in practice because …": about the risk before.
-                    risks[index].attached.append(words)
+                    risks[index].attach([words])
                 } else if Prose.describesRisk(words) {
                     risks.append(Risk(text: words, location: text.location))
                     open = risks.count - 1
                     openedByParagraph = open
                 } else if let index = open {
-                    risks[index].attached.append(words)
+                    risks[index].attach([words])
                 } else if !lastList.isEmpty, Prose.saysHandled(words), Self.refersToAll(words) {
-                    for index in lastList { risks[index].attached.append(words) }
+                    for index in lastList { risks[index].attach([words]) }
                 }
             case .list(let list):
                 if introduced == .mitigations {
@@ -108,7 +117,7 @@ struct RiskReader {
                     continue
                 }
                 if let index = open, introduced == .elaboration || risks[index].gathers {
-                    risks[index].attached.append(block.plainText)
+                    risks[index].attach([block.plainText])
                     continue
                 }
                 var introducedAsRisks = introduced == .risks
@@ -127,7 +136,7 @@ struct RiskReader {
                     var risk = Risk(text: lead.text, location: item.location,
                                     labelled: (introducedAsRisks && !Prose.asksQuestion(lead.text)) || Self.isRiskLabelled(lead),
                                     gathers: list.items.count == 1)
-                    risk.attached = item.blocks.dropFirst().map(\.plainText)
+                    risk.attach(item.blocks.dropFirst().map(\.plainText))
                     let nested = item.children.compactMap(Self.mitigationValue)
                     if !nested.isEmpty {
                         risk.mitigation = nested.contains { !Prose.isPlaceholder($0) } ? .given : .placeholder
@@ -137,7 +146,7 @@ struct RiskReader {
                 }
                 // "Both are unlikely" in the last item speaks for every item.
                 if let last = list.items.last?.fullText, let sentence = Self.sentenceAboutAll(in: last) {
-                    for index in lastList { risks[index].attached.append(sentence) }
+                    for index in lastList { risks[index].attach([sentence]) }
                 }
                 open = list.items.count == 1 ? lastList.last : nil
             case .table(let table):
@@ -145,7 +154,7 @@ struct RiskReader {
                 open = nil
                 lastList = []
             case .quote:
-                if let open { risks[open].attached.append(block.plainText) }
+                if let open { risks[open].attach([block.plainText]) }
             default:
                 continue
             }
@@ -164,7 +173,7 @@ struct RiskReader {
         }
         if risk.normalizedTitle.contains("mitigat") { return [] }
         var found = Risk(text: risk.title, location: risk.location)
-        found.attached = body.map(\.plainText) + risk.subsections.map(\.title)
+        found.attach(body.map(\.plainText) + risk.subsections.map(\.title))
         if body.isEmpty { found.mitigation = .placeholder }
         return violation(for: found).map { [$0] } ?? []
     }

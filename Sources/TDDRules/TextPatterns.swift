@@ -29,35 +29,16 @@ enum TextPatterns {
     }
 
     /// The text after `label:` when the text starts with one of `labels` (any case, bold or
-    /// not, also `Label -` / `Label →`), trimmed; nil otherwise.
-    static func value(after labels: [String], in text: String) -> String? {
-        let lower = text.trimmingWhitespace.lowercased()
+    /// not, also `Label -` / `Label →` unless `separators` says otherwise), trimmed; nil otherwise.
+    static func value(after labels: [String], in text: String,
+                      separators: Set<Character> = [":", "-", "→", "："]) -> String? {
+        let trimmed = text.trimmingWhitespace
+        let lower = trimmed.lowercased()
         for label in labels where lower.hasPrefix(label) {
             var rest = lower.dropFirst(label.count)
-            guard let separator = rest.first, [":", "-", "→", "："].contains(separator) else { continue }
-            rest = rest.dropFirst()
-            let original = text.trimmingWhitespace.suffix(rest.count)
-            return String(original).trimmingWhitespace
-        }
-        return nil
-    }
-
-    /// The text after the first `label:` anywhere in the text (word-bounded), trimmed.
-    static func value(afterAnywhere labels: [String], in text: String) -> String? {
-        let lower = text.lowercased()
-        for label in labels {
-            var searchStart = lower.startIndex
-            while let range = lower[searchStart...].firstRange(of: label) {
-                searchStart = range.upperBound
-                let before = range.lowerBound == lower.startIndex ? nil : lower[lower.index(before: range.lowerBound)]
-                if let before, before.isLetter { continue }
-                var rest = lower[range.upperBound...]
-                while rest.first == " " || rest.first == "*" { rest = rest.dropFirst() }
-                guard let separator = rest.first, [":", "："].contains(separator) else { continue }
-                let offset = lower.distance(from: lower.startIndex, to: rest.startIndex) + 1
-                let value = String(text.dropFirst(offset)).trimmingWhitespace
-                if !value.isEmpty { return value }
-            }
+            while rest.first == "*" || rest.first == "_" || rest.first == " " { rest = rest.dropFirst() }
+            guard let separator = rest.first, separators.contains(separator) else { continue }
+            return String(trimmed.suffix(rest.count - 1)).trimmingWhitespace
         }
         return nil
     }

@@ -142,10 +142,6 @@ public struct OpenQuestionsResolvedRule: Rule {
         return QuestionReader(title: section.title, otherSections: otherSections).violations(in: section)
     }
 
-    static func isResolved(_ item: ListItem) -> Bool {
-        reading(of: item) == .settled
-    }
-
     /// How a list item in a questions section reads: its box, strike-through, labels, and what
     /// is attached to it (nested items, further paragraphs, quotes).
     static func reading(of item: ListItem) -> Prose.Reading {
@@ -212,18 +208,11 @@ public struct OpenQuestionsResolvedRule: Rule {
         return nil
     }
 
+    /// `Answer: …`, or `A. …`: the value of a resolution label at the start of `text`.
     private static func labelValue(_ text: String) -> String? {
-        let lower = text.lowercased()
-        for label in labels where lower.hasPrefix(label) {
-            var rest = lower.dropFirst(label.count)
-            while rest.first == "*" || rest.first == "_" || rest.first == " " { rest = rest.dropFirst() }
-            guard let separator = rest.first else { continue }
-            let standsAsLabel = [":", "："].contains(separator) || (label == "a" && separator == ".")
-            guard standsAsLabel else { continue }
-            let value = String(text.suffix(rest.count - 1)).trimmingWhitespace
-            if !value.isEmpty { return value }
-        }
-        return nil
+        let value = TextPatterns.value(after: labels, in: text, separators: [":", "："])
+            ?? TextPatterns.value(after: ["a"], in: text, separators: ["."])
+        return value?.isEmpty == false ? value : nil
     }
 
     static func hasResolutionLabel(_ text: String) -> Bool {
