@@ -14,8 +14,18 @@ enum Prose {
 
         /// The first phrase the text says, as written in the list.
         func first(in text: String) -> String? {
-            let padded = " " + Prose.words(text).joined(separator: " ") + " "
+            let padded = Self.padded(text)
             return phrases.first { padded.contains($0.padded) }?.written
+        }
+
+        /// Every phrase the text says, as written in the list.
+        func all(in text: String) -> [String] {
+            let padded = Self.padded(text)
+            return phrases.filter { padded.contains($0.padded) }.map(\.written)
+        }
+
+        private static func padded(_ text: String) -> String {
+            " " + Prose.words(text).joined(separator: " ") + " "
         }
     }
 
@@ -35,7 +45,48 @@ enum Prose {
             if next.properties.isWhitespace || [")", "\"", "*", "_", "”", "'"].contains(next) { return true }
         }
         guard let first = words(text).first, interrogatives.contains(first) else { return false }
+        // `When the scale is 0, the base is 2`: a condition and what holds under it.
+        if conditionals.contains(first), text.contains(",") { return false }
         return !text.trimmingWhitespace.hasSuffix(".")
+    }
+
+    /// Question words that also open a condition.
+    static let conditionals: Set<String> = ["when", "where"]
+
+    /// True when the text asks something that is not only an argument: prose whose every
+    /// question is rhetorical (`If we pick a base, why not make it 2?`) argues, it does not ask.
+    static func asksInEarnest(_ text: String) -> Bool {
+        guard asksQuestion(text) else { return false }
+        let sentences = sentences(text)
+        let questions = sentences.filter { $0.hasSuffix("?") }
+        let rhetorical = questions.filter { sentence in
+            let words = words(sentence)
+            return zip(words, words.dropFirst()).contains { $0 == ("why", "not") }
+        }
+        return questions.isEmpty || rhetorical.count < questions.count || sentences.count == questions.count
+    }
+
+    /// The text's sentences, each with its closing mark (`.`, `?`, `!`), trimmed.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var previous: Character = " "
+        for character in text {
+            if previous != " ", ".?!".contains(previous), character.isWhitespace {
+                result.append(current.trimmingWhitespace)
+                current = ""
+            }
+            current.append(character)
+            previous = character
+        }
+        if !current.trimmingWhitespace.isEmpty { result.append(current.trimmingWhitespace) }
+        return result
+    }
+
+    /// True when a list item only points elsewhere (`Also see the Trade-offs section`).
+    static func onlyPoints(_ text: String) -> Bool {
+        let words = words(text)
+        return !asksQuestion(text) && (words.first == "see" || words.starts(with: ["also", "see"]) || words.starts(with: ["refer", "to"]))
     }
 
     // MARK: - Open, hedged, deferred
@@ -81,17 +132,23 @@ enum Prose {
     static let riskWords = Phrases([
         "risk", "risks", "may", "might", "could", "fail", "fails", "failure", "failures", "break", "breaks",
         "breaking", "broken", "problem", "problems", "problematic", "issue", "issues", "concern", "concerns",
-        "overhead", "impact", "confusion", "confusing", "confused", "vulnerability", "vulnerable", "attack",
+        "overhead", "complexity", "impact", "confusion", "confusing", "confused", "vulnerability", "vulnerable", "attack",
         "attacker", "malicious", "exposes", "exposed", "exposure", "leak", "leaks", "race", "conflict",
         "conflicts", "collision", "collisions", "burden", "degradation", "degrade", "regression", "regressions",
         "slow", "slower", "incompatible", "incompatibility", "inconsistent", "won't", "cannot", "can't", "unable",
         "difficult", "hard to", "side effect", "side-effect", "drawback", "downside", "misuse", "abuse", "exceed",
         "exceeds", "loss", "lose", "stale", "outdated", "unexpected", "overload", "overloaded", "bottleneck",
         "exhaustion", "denial of service", "allowed to the entire", "unsupported", "not supported",
-        "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption",
+        "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption", "lead to", "leads to",
     ])
 
     static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
+
+    /// True when the text names what goes wrong, not only that something may happen
+    /// ("may lead to many objects", "there may be confusion"; not "we could require them").
+    static func namesHarm(_ text: String) -> Bool {
+        riskWords.all(in: text).contains { !["may", "might", "could"].contains($0) }
+    }
 
     /// Phrases that say how a risk is handled: prevented, detected, recovered from, documented.
     static let handlingPhrases = Phrases([
@@ -100,13 +157,13 @@ enum Prose {
         "we will", "we'll", "we are going to", "we plan to", "is planned", "planned to", "we can", "can be",
         "could be mitigated", "fall back", "falls back", "fallback", "rely on", "relies on", "relying on",
         "guarded by", "protected by", "handled by", "is handled", "are handled", "addressed by", "is addressed",
-        "been addressed", "are addressed", "covered by", "documentation", "documented", "document how",
+        "been addressed", "be addressed", "are addressed", "removes a", "eliminates", "covered by", "documentation", "documented", "document how",
         "will document", "we document", "should", "recommend", "recommended", "recommendation", "best practice",
         "best practices", "feature gate", "opt-in", "opt in", "can be disabled", "ensure", "ensures", "make sure",
         "validate", "validates", "validation", "validated", "enforce", "enforces", "enforced", "restrict",
         "restricts", "restricted to", "reject", "rejects", "rejected", "rate limit", "rate limiting", "limited to",
         "quota", "roll back", "rollback", "revert", "retry", "retries", "alert", "alerts", "warning", "warnings",
-        "testing", "tests", "e2e", "is important", "it is important", "the solution", "a solution", "solution is",
+        "testing", "tests", "e2e", "is important", "it is important", "solution is",
         "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "restore",
         "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
@@ -120,7 +177,8 @@ enum Prose {
         "accepted risk", "we accept", "worth the", "outweigh", "outweighs", "greater than the", "not a concern",
         "not be significant", "not significant", "insignificant", "negligible", "is minimal", "no security impact",
         "not a problem in practice", "expect this to be very rare", "very rare", "low risk", "minimal risk",
-        "little risk",
+        "little risk", "little impact", "minimal impact", "low impact", "no additional risk", "no additional risks",
+        "not be an issue", "not an issue", "not cause any serious", "does not introduce", "doesn't introduce",
     ])
 
     static func saysHandled(_ text: String) -> Bool {
@@ -139,13 +197,34 @@ enum Prose {
         notMitigatedPhrases.first(in: text) != nil
     }
 
+    /// True when a sentence picks up what came before ("However, …", "This means …", "Although
+    /// the above may happen, …") rather than starting something new.
+    static func refersBack(_ sentence: String) -> Bool {
+        let words = words(sentence)
+        guard let first = words.first else { return false }
+        let pointers: Set<String> = ["this", "that", "these", "those", "such"]
+        let named: Set<String> = ["risk", "risks", "issue", "issues", "problem", "problems", "scenario", "scenarios",
+                                  "case", "cases", "concern", "concerns", "situation", "situations"]
+        return ["however", "although", "but", "it", "still"].contains(first) || pointers.contains(first)
+            || zip(words, words.dropFirst()).contains { pair in
+                pair == ("the", "above") || (pointers.contains(pair.0) && named.contains(pair.1))
+            }
+    }
+
+    /// True when the text negates what it says ("does not break", "no additional risk").
+    static func negates(_ text: String) -> Bool {
+        !Set(words(text)).isDisjoint(with: ["not", "no", "never", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't", "without"])
+    }
+
     /// "…, so the state is never hidden": a sentence that says a consequence cannot happen.
     static func preventsByConsequence(_ text: String) -> Bool {
+        let negations: Set<String> = ["never", "not", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't"]
         for sentence in text.lowercased().split(whereSeparator: { ".;".contains($0) }) {
             let sentenceWords = words(String(sentence))
             guard let so = sentenceWords.firstIndex(of: "so") else { continue }
             let after = sentenceWords[(so + 1)...]
-            let negations: Set<String> = ["never", "not", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't"]
+            // `so limited that users cannot …` is a degree, not a purpose.
+            if after.first != "that", after.prefix(4).contains("that") { continue }
             if after.contains(where: negations.contains) { return true }
         }
         return false

@@ -17,6 +17,8 @@ struct QuestionReader {
         let text: String
         let location: SourceLocation
         var reading: Prose.Reading
+        /// False when the author's own prose says it is open: what follows elaborates, it does not answer.
+        var answerable = true
     }
 
     /// The unresolved questions of `section`. Inside a topic sub-heading (`topic`), prose that
@@ -38,6 +40,9 @@ struct QuestionReader {
         var introduction: InlineText?
         /// The violation of a one-item list's item, which the next paragraph or quote may answer.
         var lastItem: (index: Int, item: ListItem)?
+        /// Questions asked paragraph after paragraph with nothing between: a statement among them
+        /// is one more point, not an answer.
+        let asksInARun = zip(blocks, blocks.dropFirst()).contains { Self.asks($0) && Self.asks($1) }
 
         func flush() {
             if let question = pending {
@@ -47,7 +52,7 @@ struct QuestionReader {
         }
         /// A block attached to the question paragraph before it answers it, unless it says otherwise.
         func answerPending(with block: Block) {
-            guard var question = pending else { return }
+            guard var question = pending, question.answerable else { return }
             let text = block.plainText
             question.reading = Prose.saysOpen(text) != nil ? .open : Rule.answerReading(text)
             pending = question
@@ -75,7 +80,8 @@ struct QuestionReader {
                 // the open items. Under a topic sub-heading, only items that ask are questions.
                 let elaborates = introduced.map { !Prose.asksQuestion($0.text) && Prose.saysOpen($0.text) == nil } ?? false
                 if asking.isEmpty, elaborates { continue }
-                let items = topic.map { Prose.saysOpen($0.title) == nil } ?? false ? asking : list.items
+                let items = (topic.map { Prose.saysOpen($0.title) == nil } ?? false ? asking : list.items)
+                    .filter { !Prose.onlyPoints(itemText($0)) }
                 if pending != nil, !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     answerPending(with: block)
                     continue
@@ -94,7 +100,7 @@ struct QuestionReader {
                     if pending != nil { pending = nil } else if let (index, _) = answerable { violations.remove(at: index) }
                 } else if TextPatterns.saysNone(text.text) {
                     continue
-                } else if Prose.asksQuestion(text.text) || Prose.isPlaceholder(text.text) {
+                } else if Prose.asksInEarnest(text.text) || Prose.isPlaceholder(text.text) {
                     flush()
                     pending = Pending(text: text.text, location: text.location, reading: Rule.reading(ofQuestion: text.text))
                     if Prose.introduces(text.text) { introduction = text }
@@ -105,15 +111,15 @@ struct QuestionReader {
                     } else if pending != nil {
                         flush()
                     } else if let topic {
-                        pending = Pending(text: topic.title, location: topic.location, reading: .open)
+                        pending = Pending(text: topic.title, location: topic.location, reading: .open, answerable: false)
                     } else {
-                        pending = Pending(text: text.text, location: text.location, reading: .open)
+                        pending = Pending(text: text.text, location: text.location, reading: .open, answerable: false)
                     }
                 } else if Prose.introduces(text.text) {
                     flush()
                     introduction = text
                 } else if pending != nil {
-                    answerPending(with: block)
+                    if !asksInARun { answerPending(with: block) }
                 } else if let answered = answerable {
                     answerItem(answered, with: text.text)
                 }
@@ -129,6 +135,11 @@ struct QuestionReader {
         }
         flush()
         return violations
+    }
+
+    private static func asks(_ block: Block) -> Bool {
+        if case .paragraph(let text) = block { return Prose.asksInEarnest(text.text) }
+        return false
     }
 
     private func itemText(_ item: ListItem) -> String {

@@ -91,12 +91,15 @@ struct RiskReader {
                 } else if Prose.isTitle(words) {
                     risks.append(Risk(text: words, location: text.location, gathers: true))
                     open = risks.count - 1
-                } else if let index = open, Prose.saysHandled(words) || Prose.saysAccepted(words),
+                } else if let index = open, Self.opensByHandling(words),
                           !risks[index].attachedSaysHandled, !Prose.saysHandled(risks[index].text) {
                     // "We do not believe this is a problem in practice because …": about the risk before.
                     risks[index].attach([words])
                 } else if Prose.describesRisk(words) {
-                    risks.append(Risk(text: words, location: text.location))
+                    // A risk told after the paragraph's handling is a risk of its own.
+                    let (told, after) = Self.splitAfterHandling(words)
+                    risks.append(Risk(text: told, location: text.location))
+                    if let after { risks.append(Risk(text: after, location: text.location)) }
                     open = risks.count - 1
                     openedByParagraph = open
                 } else if let index = open {
@@ -229,6 +232,24 @@ struct RiskReader {
                 || zip(words, words.dropFirst()).contains { ["these", "those"].contains($0.0) && ["risks", "scenarios", "cases", "issues"].contains($0.1) }
             return aboutAll && (Prose.saysHandled(sentence) || Prose.saysAccepted(sentence))
         }
+    }
+
+    /// True when a paragraph opens by handling or accepting a risk rather than telling one
+    /// ("We do not believe this is a problem because …"): it speaks for the risk before it.
+    private static func opensByHandling(_ text: String) -> Bool {
+        guard Prose.saysHandled(text) || Prose.saysAccepted(text), let first = Prose.sentences(text).first else { return false }
+        return Prose.saysHandled(first) || Prose.saysAccepted(first) || !Prose.describesRisk(first) || Prose.refersBack(first)
+    }
+
+    /// The paragraph up to its last sentence that handles a risk, and the risk told after it,
+    /// if any ("… Documentation solves this. The design may also create many objects.").
+    private static func splitAfterHandling(_ text: String) -> (told: String, after: String?) {
+        let sentences = Prose.sentences(text)
+        guard let last = sentences.lastIndex(where: { Prose.saysHandled($0) || Prose.saysAccepted($0) }),
+              last + 1 < sentences.count else { return (text, nil) }
+        let after = sentences[(last + 1)...].joined(separator: " ")
+        guard Prose.namesHarm(after), !Prose.negates(after) else { return (text, nil) }
+        return (sentences[...last].joined(separator: " "), after)
     }
 
     /// "All of these are mitigated by …": a paragraph about every risk of the list before it.

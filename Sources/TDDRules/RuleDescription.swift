@@ -126,6 +126,21 @@ public struct RuleContext: Sendable {
     public func section(for role: SectionRole) -> Section? {
         match.section(for: role)
     }
+
+    /// Every section playing `role`: the one the profile matched, then any other section under
+    /// the same title or alias (a `Risks and Mitigations` per alternative), outside those already
+    /// taken.
+    public func sections(for role: SectionRole) -> [Section] {
+        guard let first = match.section(for: role) else { return [] }
+        let names = Set(profile.spec(for: role)?.names ?? [])
+        var taken = Set(first.allSections.map(\.location))
+        var found = [first]
+        for section in document.allSections where !taken.contains(section.location) && names.contains(section.normalizedTitle) {
+            found.append(section)
+            taken.formUnion(section.allSections.map(\.location))
+        }
+        return found
+    }
 }
 
 /// A check of the policy: pure, one document in, violations out.

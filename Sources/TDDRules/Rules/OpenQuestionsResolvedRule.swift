@@ -25,7 +25,12 @@ public struct OpenQuestionsResolvedRule: Rule {
             placeholder (`Answer: TBD`, `Decision: TODO`); a warning ("possibly unresolved") \
             when the answer only proposes ("probably", "we could", "I think"). A section that \
             says there are none passes; `TBD` does not. Task boxes elsewhere (release \
-            checklists) are not questions.
+            checklists) are not questions; an item that only points elsewhere ("see the Risks \
+            section"), a condition ("When the cache is full, …") and a rhetorical "why not …?" \
+            in an argument are not questions either. Prose saying a topic is still open stays \
+            open whatever elaborates it, and where questions are asked paragraph after paragraph \
+            a statement among them is not an answer. Every section under the title or an alias \
+            is read (one per alternative, say).
             """,
         defaultSeverity: .error,
         passingExamples: [
@@ -67,6 +72,17 @@ public struct OpenQuestionsResolvedRule: Rule {
             ### Test Plan
             Unit tests for the eviction policy.
             """,
+            """
+            # Cache
+            ## Open Questions
+            - Do we shard? Answer: no, one node is enough.
+            - Also see the Risks section
+
+            ### Eviction
+            - When the cache is full, the oldest entry goes first.
+
+            If we must pick a default TTL, why not five minutes? No entry in the traces lives longer.
+            """,
         ],
         failingExamples: [
             """
@@ -101,6 +117,24 @@ public struct OpenQuestionsResolvedRule: Rule {
             - Which log level? ↓
             ### Eviction ↓
             The eviction policy has not been determined yet.
+            """,
+            """
+            # Cache
+            ## Open Questions
+            Do we shard by tenant? ↓
+
+            Do we warm the cache on deploy? ↓
+
+            The key names are not inspiring either.
+
+            ### Regions ↓
+            Cross-region replication remains an open question.
+
+            We believe a queue would work.
+            ## Alternatives
+            ### Write-through
+            #### Open Questions
+            - Who flushes the queue? ↓
             """,
         ])
 
@@ -137,9 +171,10 @@ public struct OpenQuestionsResolvedRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        guard let section = context.section(for: .openQuestions) else { return [] }
         let otherSections = Set(context.profile.sections.flatMap { $0.names }).union(Prose.documentSections)
-        return QuestionReader(title: section.title, otherSections: otherSections).violations(in: section)
+        return context.sections(for: .openQuestions).flatMap { section in
+            QuestionReader(title: section.title, otherSections: otherSections).violations(in: section)
+        }
     }
 
     /// How a list item in a questions section reads: its box, strike-through, labels, and what

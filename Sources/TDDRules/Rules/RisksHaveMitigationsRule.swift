@@ -17,8 +17,10 @@ public struct RisksHaveMitigationsRule: Rule {
             (paired by id or order); or prose in the item, its nested items, the paragraphs that \
             follow it or its sub-heading's body saying how it is handled — prevented ("to \
             prevent this, we will …"), guarded, validated, tested, documented, falling back, \
-            relied on ("we rely on a grace period"), or "…, so the state is never hidden". A risk \
-            accepted with a reason ("considered acceptable because …", "the risk is low") counts \
+            relied on ("we rely on a grace period"), or "…, so the state is never hidden". A \
+            paragraph that opens by telling a risk is a risk of its own, and a risk told after a \
+            paragraph's handling sentence is another one; every section under the title or an \
+            alias is read (one per alternative, say). A risk accepted with a reason ("considered acceptable because …", "the risk is low") counts \
             as handled unless `allowAccepted` is false. A placeholder (`Mitigation: TBD`, `None`, \
             `TODO: …`) is not a mitigation. Tiers: an error when a risk plainly is one (labelled, \
             listed as a risk, or describing a failure, a break, an exposure …) and nothing \
@@ -83,6 +85,15 @@ public struct RisksHaveMitigationsRule: Rule {
             ### Large values
             Values over 1 MB are rejected by the client library.
             """,
+            """
+            # Cache
+            ## Risks
+            Evictions could drop sessions during a deploy.
+
+            Although the above may happen, sessions drop only on a failed node. Clients retry on another one.
+
+            The warmer is a separate job: it does not introduce new failure modes in the request path.
+            """,
         ],
         failingExamples: [
             """
@@ -134,6 +145,19 @@ public struct RisksHaveMitigationsRule: Rule {
             A corrupt entry breaks the page that reads it.
             """,
             """
+            # Cache
+            ## Risks
+            Evictions could be so frequent that sessions cannot survive a deploy. ↓
+
+            Cold starts could slow the first page. We can mitigate this with a warm-up job.
+
+            The design adds complexity to the client. Documentation covers it. It may also lead to many small objects. ↓
+            ## Alternatives
+            ### Write-through
+            #### Risks
+            - Complexity of the solution (see the evaluation below) ↓
+            """,
+            """
             <!-- option: allowAccepted=false -->
             # Cache
             ## Risks
@@ -148,10 +172,14 @@ public struct RisksHaveMitigationsRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        guard let section = context.section(for: .risks) else { return [] }
+        let allowNone = context.options.bool("allowNone", default: false)
+        let allowAccepted = context.options.bool("allowAccepted", default: true)
+        return context.sections(for: .risks).flatMap { check($0, allowNone: allowNone, allowAccepted: allowAccepted) }
+    }
+
+    private func check(_ section: Section, allowNone: Bool, allowAccepted: Bool) -> [Violation] {
         let title = section.title
         let visible = section.blocks.filter { !$0.isInvisible }
-        let allowNone = context.options.bool("allowNone", default: false)
         if visible.isEmpty && section.subsections.isEmpty {
             return [Violation("no risks identified: list each risk with its mitigation", at: section.location, section: title)]
         }
@@ -167,7 +195,7 @@ public struct RisksHaveMitigationsRule: Rule {
             }
         }
 
-        let reader = RiskReader(title: title, allowAccepted: context.options.bool("allowAccepted", default: true))
+        let reader = RiskReader(title: title, allowAccepted: allowAccepted)
         if let pair = Self.templatePair(visible) {
             return Self.pairByID(risks: pair.risks, mitigations: pair.mitigations, section: title)
                 + section.subsections.flatMap(reader.violations(inSubsection:))
