@@ -49,7 +49,9 @@ public struct HeadingNumberingRule: Rule {
     static func number(_ title: String) -> Int? {
         guard let token = TitleNormalizer.leadingNumber(title) else { return nil }
         let digits = token.split(whereSeparator: { !$0.isNumber })
-        guard let last = digits.last, token.first?.isNumber == true else { return nil }
+        // A section number has a few digits; longer runs (`# 9223372036854775807`) are not one,
+        // and counting on from them could overflow.
+        guard let last = digits.last, last.count <= 9, token.first?.isNumber == true else { return nil }
         return Int(last)
     }
 }
