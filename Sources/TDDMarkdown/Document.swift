@@ -177,7 +177,16 @@ public struct Section: Sendable, Hashable {
     public let subsections: [Section]
 
     /// This section and all sections below it, in document order.
-    public var allSections: [Section] { [self] + subsections.flatMap(\.allSections) }
+    public var allSections: [Section] {
+        var all: [Section] = []
+        appendAll(to: &all)
+        return all
+    }
+
+    private func appendAll(to all: inout [Section]) {
+        all.append(self)
+        for section in subsections { section.appendAll(to: &all) }
+    }
 
     /// True when neither the section nor its sub-sections have visible content.
     public var isEmpty: Bool {
@@ -223,13 +232,14 @@ public struct Document: Sendable {
         self.frontMatter = frontMatter
         self.preamble = preamble
         self.sections = sections
+        self.allSections = sections.flatMap(\.allSections)
         self.comments = comments
         self.notices = notices
         self.lineCount = lineCount
     }
 
     /// Every section, depth first, in document order.
-    public var allSections: [Section] { sections.flatMap(\.allSections) }
+    public let allSections: [Section]
 
     /// The front matter `title`, else the first level-1 heading.
     public var title: String? {
@@ -241,9 +251,9 @@ public struct Document: Sendable {
 extension StringProtocol {
     /// The text without leading and trailing white space.
     public var trimmingWhitespace: String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(self[start...last])
     }
 }

@@ -81,7 +81,7 @@ public enum BuiltInProfiles {
         var best = standard
         var bestScore = -1
         for profile in all {
-            let score = ProfileMatch(document: document, profile: profile).exactMatches
+            let score = ProfileMatch.exactMatchCount(document: document, profile: profile)
             if score > bestScore {
                 best = profile
                 bestScore = score

@@ -87,50 +87,72 @@ public struct ProfileMatch: Sendable {
     public let entries: [Entry]
 
     public init(document: Document, profile: Profile) {
-        let all = document.allSections
-        // A single level-1 heading is the document's title, not one of its sections.
-        let titleIsSeparate = all.filter { $0.level == 1 }.count == 1
-        let candidates = titleIsSeparate ? all.filter { $0.level > 1 } : all
-        var used = Set<SourceLocation>()
-        var found: [Int: Section] = [:]
-        for (index, spec) in profile.sections.enumerated() {
-            let names = Set(spec.names)
-            if let section = candidates.first(where: { !used.contains($0.location) && names.contains($0.normalizedTitle) }) {
-                found[index] = section
-                used.insert(section.location)
+        let candidates = Self.candidates(in: document)
+        var used = Set<Int>()
+        var found = Self.exactMatches(of: profile, in: candidates, used: &used)
+        var nearMisses = Set<Int>()
+        // A near miss is a slip in a document's own section headings: the first few hundred
+        // headings are enough to find it, and each costs an edit distance per name.
+        let reach = candidates.prefix(Self.nearMissReach).map { (title: $0.normalizedTitle, stem: Self.stemmed($0.normalizedTitle)) }
+        for (index, spec) in profile.sections.enumerated() where found[index] == nil {
+            let names = spec.names.map { (name: $0, stem: Self.stemmed($0)) }
+            let near = reach.indices.first { candidate in
+                !used.contains(candidate) && Self.isNearMiss(reach[candidate], names)
+            }
+            if let near {
+                used.insert(near)
+                found[index] = near
+                nearMisses.insert(index)
             }
         }
-        var entries: [Entry] = []
-        for (index, spec) in profile.sections.enumerated() {
-            if let section = found[index] {
-                entries.append(Entry(spec: spec, section: section, isNearMiss: false))
-            } else if let near = candidates.first(where: {
-                !used.contains($0.location) && Self.isNearMiss($0.normalizedTitle, spec.names)
-            }) {
-                used.insert(near.location)
-                entries.append(Entry(spec: spec, section: near, isNearMiss: true))
-            } else {
-                entries.append(Entry(spec: spec, section: nil, isNearMiss: false))
-            }
+        entries = profile.sections.enumerated().map { index, spec in
+            Entry(spec: spec, section: found[index].map { candidates[$0] }, isNearMiss: nearMisses.contains(index))
         }
-        self.entries = entries
     }
 
-    /// The number of profile sections the document has under an exact title or alias.
-    public var exactMatches: Int { entries.filter { $0.section != nil && !$0.isNearMiss }.count }
+    /// How many of `profile`'s sections `document` has under an exact title or alias: what
+    /// a full match would find, without looking for near misses.
+    public static func exactMatchCount(document: Document, profile: Profile) -> Int {
+        var used = Set<Int>()
+        return exactMatches(of: profile, in: candidates(in: document), used: &used).count
+    }
+
+    static let nearMissReach = 500
+
+    /// The document's sections that may stand for a profile's: a single level-1 heading is the
+    /// document's title, not one of its sections.
+    private static func candidates(in document: Document) -> [Section] {
+        let all = document.allSections
+        let titleIsSeparate = all.filter { $0.level == 1 }.count == 1
+        return titleIsSeparate ? all.filter { $0.level > 1 } : all
+    }
+
+    /// For each spec (by index) the first unused candidate under its title or an alias.
+    private static func exactMatches(of profile: Profile, in candidates: [Section], used: inout Set<Int>) -> [Int: Int] {
+        var byTitle: [String: [Int]] = [:]
+        for (index, section) in candidates.enumerated() { byTitle[section.normalizedTitle, default: []].append(index) }
+        var found: [Int: Int] = [:]
+        for (index, spec) in profile.sections.enumerated() {
+            let first = spec.names.compactMap { name in byTitle[name]?.first { !used.contains($0) } }.min()
+            if let first {
+                found[index] = first
+                used.insert(first)
+            }
+        }
+        return found
+    }
 
     /// The document section playing `role`, near misses included.
     public func section(for role: SectionRole) -> Section? {
         entries.first { $0.spec.role == role }?.section
     }
 
-    /// True when `title` is one small slip away from one of `names`: singular for plural,
-    /// or two edits on a longer title.
-    static func isNearMiss(_ title: String, _ names: [String]) -> Bool {
-        guard !title.isEmpty else { return false }
-        let stem = stemmed(title)
+    /// True when a title is one small slip away from one of `names`: singular for plural, or
+    /// two edits on a longer title. Titles and names come with their stems.
+    static func isNearMiss(_ title: (title: String, stem: String), _ names: [(name: String, stem: String)]) -> Bool {
+        guard !title.title.isEmpty else { return false }
         return names.contains { name in
-            stemmed(name) == stem || (name.count >= 8 && editDistance(title, name, limit: 2) <= 2)
+            name.stem == title.stem || (name.name.count >= 8 && editDistance(title.title, name.name, limit: 2) <= 2)
         }
     }
 

@@ -3,6 +3,12 @@ import Testing
 import TestSupport
 @testable import TDDMarkdown
 
+/// A table of `columns` columns and 200 rows.
+private func wideTable(columns: Int) -> String {
+    String(repeating: "a|", count: columns) + "\n" + String(repeating: "-|", count: columns) + "\n"
+        + String(repeating: "x\n", count: 200)
+}
+
 private func parse(_ text: String) throws -> Document {
     guard case .document(let document) = DocumentReader.parse(text) else {
         throw ParseFailure()
@@ -138,8 +144,33 @@ private func headings(_ document: Document) -> [String] {
         #expect(message.contains("\(n) columns"))
     }
 
-    @Test func deepNestingDoesNotOverflow() throws {
-        let document = try parse("# T\n\n" + String(repeating: ">", count: 50_000) + " deep\n")
+    @Test func nestingWithinTheLimitIsRead() throws {
+        let document = try parse("# T\n\n" + String(repeating: "> ", count: 90) + "deep\n")
+        #expect(document.allSections.count == 1)
+    }
+
+    /// Each input would make cmark-gfm take super-linear time or memory; each is written in a
+    /// way a line-by-line, LF-only guard would miss.
+    @Test(arguments: [
+        ("table, CR line ends", (wideTable(columns: 1_200) + "\n").replacingOccurrences(of: "\n", with: "\r"), "1200 columns"),
+        ("table, rows joined by CR", wideTable(columns: 600).replacingOccurrences(of: "x\n", with: "x\r"), "100000 cells"),
+        ("table in a quote", wideTable(columns: 1_200).split(separator: "\n").map { "> " + $0 }.joined(separator: "\n"), "1200 columns"),
+        ("table in a list item", "- " + wideTable(columns: 1_200).split(separator: "\n").joined(separator: "\n  "), "1200 columns"),
+        ("quotes nested deep", String(repeating: ">", count: 50_000) + " deep\n", "nested 50000 deep"),
+        ("lists nested deep, then brackets", String(repeating: "- ", count: 11_000) + String(repeating: "[", count: 3_500), "nested 11000 deep"),
+        ("image brackets", String(repeating: "![[]()", count: 2_000), "2000 `[`"),
+        ("emphasis runs", String(repeating: "*a**b_", count: 3_000), "10000 emphasis marks"),
+    ])
+    func pathologicalInputIsRefusedBeforeTheParser(_ name: String, _ body: String, _ expected: String) {
+        guard case .refused(let message, _) = DocumentReader.parse("# T\n\n" + body) else {
+            Issue.record("\(name): expected a refusal")
+            return
+        }
+        #expect(message.contains(expected), "\(name): \(message)")
+    }
+
+    @Test func bracketsInSeparateListItemsAreRead() throws {
+        let document = try parse("# T\n\n" + String(repeating: "- [ ] q?\n", count: 3_000))
         #expect(document.allSections.count == 1)
     }
 
