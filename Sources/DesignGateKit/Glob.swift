@@ -1,68 +1,100 @@
 /// A path pattern: `**` matches any number of directories (zero included), `*` anything
 /// within one path segment, `?` one character; `[abc]` a set. Matching ignores case.
+///
+/// Matching walks the pattern's tokens from the last, keeping which path positions the rest
+/// matches from, so it takes time proportional to the pattern's length times the path's,
+/// whatever the pattern: no backtracking on `**a**a**a…`.
 public struct Glob: Sendable, Hashable {
     public let pattern: String
-    private let chars: [Character]
+    private let tokens: [Token]
+
+    private enum Token: Sendable, Hashable {
+        case character(Character)
+        /// `?`
+        case any
+        /// `[abc]`, `[!abc]`
+        case set([Character], negated: Bool)
+        /// `*`
+        case star
+        /// `**` not followed by `/`
+        case doubleStar
+        /// `**/`: zero or more whole directories
+        case directories
+    }
 
     public init(_ pattern: String) {
         self.pattern = pattern
-        self.chars = Array(pattern.lowercased())
+        self.tokens = Self.tokens(Array(pattern.lowercased()))
     }
 
     public func matches(_ path: String) -> Bool {
-        Self.match(chars[...], Array(path.lowercased())[...])
+        let path = Array(path.lowercased())
+        let count = path.count
+        // next[j]: the tokens after t match path j…; here[j]: tokens t… match path j…;
+        // throughSlash[j]: some `/` at k >= j has the tokens after t matching after it.
+        var next = [Bool](repeating: false, count: count + 1)
+        next[count] = true
+        var here = next
+        var throughSlash = next
+        for token in tokens.reversed() {
+            for j in stride(from: count, through: 0, by: -1) {
+                let more = j < count
+                switch token {
+                case .character(let c):
+                    here[j] = more && path[j] == c && next[j + 1]
+                case .any:
+                    here[j] = more && path[j] != "/" && next[j + 1]
+                case .set(let members, let negated):
+                    here[j] = more && members.contains(path[j]) != negated && next[j + 1]
+                case .star:
+                    here[j] = next[j] || (more && path[j] != "/" && here[j + 1])
+                case .doubleStar:
+                    here[j] = next[j] || (more && here[j + 1])
+                case .directories:
+                    throughSlash[j] = more && ((path[j] == "/" && next[j + 1]) || throughSlash[j + 1])
+                    here[j] = next[j] || throughSlash[j]
+                }
+            }
+            swap(&next, &here)
+        }
+        return next[0]
     }
 
-    private static func match(_ pattern: ArraySlice<Character>, _ path: ArraySlice<Character>) -> Bool {
-        var p = pattern, s = path
-        while let head = p.first {
-            switch head {
+    private static func tokens(_ chars: [Character]) -> [Token] {
+        var tokens: [Token] = []
+        var index = 0
+        while index < chars.count {
+            let char = chars[index]
+            index += 1
+            switch char {
             case "*":
-                if p.dropFirst().first == "*" {
-                    var rest = p.dropFirst(2)
-                    if rest.first == "/" {
-                        rest = rest.dropFirst()
-                        // `**/` matches zero or more whole directories.
-                        if match(rest, s) { return true }
-                        var index = s.startIndex
-                        while index < s.endIndex {
-                            if s[index] == "/", match(rest, s[(index + 1)...]) { return true }
-                            index += 1
-                        }
-                        return false
-                    }
-                    var index = s.startIndex
-                    while index <= s.endIndex {
-                        if match(rest, s[index...]) { return true }
-                        index += 1
-                    }
-                    return false
+                guard index < chars.count, chars[index] == "*" else {
+                    tokens.append(.star)
+                    continue
                 }
-                let rest = p.dropFirst()
-                var index = s.startIndex
-                while true {
-                    if match(rest, s[index...]) { return true }
-                    if index == s.endIndex || s[index] == "/" { return false }
+                index += 1
+                if index < chars.count, chars[index] == "/" {
                     index += 1
+                    tokens.append(.directories)
+                } else {
+                    tokens.append(.doubleStar)
                 }
             case "?":
-                guard let c = s.first, c != "/" else { return false }
-                p = p.dropFirst()
-                s = s.dropFirst()
+                tokens.append(.any)
             case "[":
-                guard let close = p.dropFirst().firstIndex(of: "]"), let c = s.first else { return false }
-                let set = p[(p.startIndex + 1)..<close]
-                let negated = set.first == "!" || set.first == "^"
-                let members = negated ? set.dropFirst() : set
-                guard members.contains(c) != negated else { return false }
-                p = p[(close + 1)...]
-                s = s.dropFirst()
+                guard let close = chars[index...].firstIndex(of: "]") else {
+                    tokens.append(.character(char))
+                    continue
+                }
+                var members = Array(chars[index..<close])
+                let negated = members.first == "!" || members.first == "^"
+                if negated { members.removeFirst() }
+                tokens.append(.set(members, negated: negated))
+                index = close + 1
             default:
-                guard s.first == head else { return false }
-                p = p.dropFirst()
-                s = s.dropFirst()
+                tokens.append(.character(char))
             }
         }
-        return s.isEmpty
+        return tokens
     }
 }

@@ -3,6 +3,8 @@
 /// escapes (`\n`, `\r`, `\t`, ESC as `\n`, `\r`, `\t`, `\e`), never emitted raw.
 public enum TerminalText {
     public static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: printable ASCII only.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

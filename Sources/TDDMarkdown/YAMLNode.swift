@@ -33,8 +33,14 @@ public struct YAMLNode: Sendable, Equatable {
         } catch {
             throw YAMLError(message: "\(error)", line: firstLine)
         }
-        return node.map { convert($0, firstLine: firstLine) }
+        guard let node else { return nil }
+        var budget = maxValues
+        return try convert(node, firstLine: firstLine, budget: &budget)
     }
+
+    /// The most values one YAML text may hold once its aliases are expanded: a few aliases
+    /// nested in each other (`&a [*b, *b, …]`) would otherwise expand to billions.
+    public static let maxValues = 100_000
 
     /// The scalar text, or nil for a sequence or mapping.
     public var scalar: String? {
@@ -68,18 +74,25 @@ public struct YAMLNode: Sendable, Equatable {
         }
     }
 
-    private static func convert(_ node: Node, firstLine: Int) -> YAMLNode {
+    private static func convert(_ node: Node, firstLine: Int, budget: inout Int) throws(YAMLError) -> YAMLNode {
         let line = (node.mark?.line ?? 1) + firstLine - 1
+        budget -= 1
+        guard budget >= 0 else {
+            throw YAMLError(message: "more than \(maxValues) values once aliases are expanded; write the values out instead of nesting aliases",
+                            line: line)
+        }
         switch node {
         case .scalar(let scalar):
             return YAMLNode(kind: .scalar(scalar.string), line: line)
         case .sequence(let sequence):
-            return YAMLNode(kind: .sequence(sequence.map { convert($0, firstLine: firstLine) }), line: line)
+            var items: [YAMLNode] = []
+            for item in sequence { items.append(try convert(item, firstLine: firstLine, budget: &budget)) }
+            return YAMLNode(kind: .sequence(items), line: line)
         case .mapping(let mapping):
-            let entries = mapping.map { key, value in
-                Entry(key: key.string ?? "\(key)",
-                      keyLine: (key.mark?.line ?? 1) + firstLine - 1,
-                      value: convert(value, firstLine: firstLine))
+            var entries: [Entry] = []
+            for (key, value) in mapping {
+                entries.append(Entry(key: key.string ?? "\(key)", keyLine: (key.mark?.line ?? 1) + firstLine - 1,
+                                     value: try convert(value, firstLine: firstLine, budget: &budget)))
             }
             return YAMLNode(kind: .mapping(entries), line: line)
         case .alias:

@@ -100,3 +100,65 @@ public struct Directives: Sendable {
         return (String(verb), rules, reason?.isEmpty == true ? nil : reason)
     }
 }
+
+extension Directives {
+    /// For each finding (rule id and line), the entry that suppresses it: the first in `entries`
+    /// order that covers it, skipping waivers expired before `today`. One sweep over the lines
+    /// with a heap per rule, so thousands of directives and findings stay fast.
+    func suppressors(of findings: [(ruleId: String, line: Int)], today: String) -> [Entry?] {
+        let allRules = ""
+        var groups: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            if case .waiver(let expires?) = entry.kind, expires < today { continue }
+            for rule in entry.rules.isEmpty ? [allRules] : entry.rules { groups[rule, default: []].append(index) }
+        }
+        var sweeps = groups.mapValues { Sweep(starts: $0.sorted { entries[$0].lines.lowerBound < entries[$1].lines.lowerBound }) }
+        var result = [Entry?](repeating: nil, count: findings.count)
+        for position in findings.indices.sorted(by: { findings[$0].line < findings[$1].line }) {
+            let (ruleId, line) = findings[position]
+            let covering = [ruleId, allRules].compactMap { sweeps[$0]?.first(coveringLine: line, in: entries) }
+            result[position] = covering.min().map { entries[$0] }
+        }
+        return result
+    }
+
+    /// The entries of one rule, added as the sweep reaches their first line and dropped once
+    /// it passes their last; a min-heap of entry indices gives the first that covers a line.
+    private struct Sweep {
+        let starts: [Int]
+        var next = 0
+        var heap: [Int] = []
+
+        init(starts: [Int]) { self.starts = starts }
+
+        mutating func first(coveringLine line: Int, in entries: [Entry]) -> Int? {
+            while next < starts.count, entries[starts[next]].lines.lowerBound <= line {
+                push(starts[next])
+                next += 1
+            }
+            while let top = heap.first, entries[top].lines.upperBound < line { popTop() }
+            return heap.first
+        }
+
+        private mutating func push(_ value: Int) {
+            heap.append(value)
+            var child = heap.count - 1
+            while child > 0, heap[(child - 1) / 2] > heap[child] {
+                heap.swapAt(child, (child - 1) / 2)
+                child = (child - 1) / 2
+            }
+        }
+
+        private mutating func popTop() {
+            heap.swapAt(0, heap.count - 1)
+            heap.removeLast()
+            var parent = 0
+            while true {
+                let smallest = [parent, 2 * parent + 1, 2 * parent + 2].filter { $0 < heap.count }.min { heap[$0] < heap[$1] } ?? parent
+                if smallest == parent { return }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+    }
+}

@@ -112,8 +112,7 @@ public struct Engine: Sendable {
                         location: $0.location, section: $0.section)
             }
         }
-        let directives = Directives(document)
-        findings = findings.map { suppress($0, with: directives) }
+        findings = suppress(findings, with: Directives(document))
         return Verdict(profile: profile.name, status: status?.value, rules: ran,
                        findings: findings.sorted(by: Finding.ordered))
     }
@@ -129,21 +128,20 @@ public struct Engine: Sendable {
         return severity
     }
 
-    private func suppress(_ finding: Finding, with directives: Directives) -> Finding {
-        guard !RuleRegistry.unsuppressible.contains(finding.ruleId) else { return finding }
-        var finding = finding
-        for entry in directives.entries where entry.covers(ruleId: finding.ruleId, line: finding.location.line) {
+    private func suppress(_ findings: [Finding], with directives: Directives) -> [Finding] {
+        let suppressors = directives.suppressors(of: findings.map { ($0.ruleId, $0.location.line) }, today: policy.today)
+        return zip(findings, suppressors).map { finding, entry in
+            guard let entry, !RuleRegistry.unsuppressible.contains(finding.ruleId) else { return finding }
+            var finding = finding
             switch entry.kind {
             case .comment:
                 finding.suppression = Suppression(source: .comment, reason: entry.reason ?? "no reason given")
-            case .waiver(let expires):
-                if let expires, expires < policy.today { continue }
+            case .waiver:
                 finding.suppression = Suppression(source: .waiver, reason: entry.reason ?? "no reason given",
                                                   approver: entry.approver)
             }
             return finding
         }
-        return finding
     }
 
     private func inputFailure(_ message: String, line: Int) -> Verdict {

@@ -6,26 +6,44 @@ import TDDMarkdown
 enum Prose {
     /// Phrases matched on whole words, whatever the case and punctuation.
     struct Phrases: Sendable {
-        private let phrases: [(written: String, padded: String)]
+        private let written: [String]
+        /// Each phrase's words after the first, by its first word, with its place in the list.
+        private let byFirstWord: [String: [(index: Int, rest: [String])]]
 
         init(_ phrases: [String]) {
-            self.phrases = phrases.map { ($0, " " + Prose.words($0).joined(separator: " ") + " ") }
+            written = phrases
+            var byFirstWord: [String: [(index: Int, rest: [String])]] = [:]
+            for (index, phrase) in phrases.enumerated() {
+                let words = Prose.words(phrase)
+                guard let first = words.first else { continue }
+                byFirstWord[first, default: []].append((index, Array(words.dropFirst())))
+            }
+            self.byFirstWord = byFirstWord
         }
 
-        /// The first phrase the text says, as written in the list.
+        /// The first phrase of the list that the text says, as written in the list.
         func first(in text: String) -> String? {
-            let padded = Self.padded(text)
-            return phrases.first { padded.contains($0.padded) }?.written
+            matches(in: text).min().map { written[$0] }
         }
 
-        /// Every phrase the text says, as written in the list.
+        /// Every phrase the text says, in list order, as written in the list.
         func all(in text: String) -> [String] {
-            let padded = Self.padded(text)
-            return phrases.filter { padded.contains($0.padded) }.map(\.written)
+            matches(in: text).sorted().map { written[$0] }
         }
 
-        private static func padded(_ text: String) -> String {
-            " " + Prose.words(text).joined(separator: " ") + " "
+        /// The list positions of the phrases the text says: one look-up per word of the text.
+        private func matches(in text: String) -> Set<Int> {
+            let words = Prose.words(text)
+            var found = Set<Int>()
+            for (position, word) in words.enumerated() {
+                for candidate in byFirstWord[word] ?? [] where !found.contains(candidate.index) {
+                    let end = position + 1 + candidate.rest.count
+                    if end <= words.count, words[(position + 1)..<end].elementsEqual(candidate.rest) {
+                        found.insert(candidate.index)
+                    }
+                }
+            }
+            return found
         }
     }
 
