@@ -3,8 +3,7 @@
 /// escapes (`\n`, `\r`, `\t`, ESC as `\n`, `\r`, `\t`, `\e`), never emitted raw.
 public enum TerminalText {
     public static func escape(_ text: String) -> String {
-        // Most text has nothing to escape: printable ASCII only.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if !needsEscaping(text) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -20,6 +19,24 @@ public enum TerminalText {
             }
         }
         return result
+    }
+
+    /// True when the text holds a control character, DEL, a C1 control or a bidirectional
+    /// override: one pass over the UTF-8 bytes, no scalar decoding.
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F { return true }
+            // C1 controls: C2 80…C2 9F.
+            if previous == 0xC2, (0x80...0x9F).contains(byte) { return true }
+            // U+200E/F (E2 80 8E/8F), U+202A…E (E2 80 AA…AE), U+2066…9 (E2 81 A6…A9).
+            if beforePrevious == 0xE2, previous == 0x80, [0x8E, 0x8F, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE].contains(byte) { return true }
+            if beforePrevious == 0xE2, previous == 0x81, (0xA6...0xA9).contains(byte) { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// An escaped path that cannot be read as a CI log command (`::error`, `##vso[`) when

@@ -270,10 +270,22 @@ enum Prose {
         var result: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "'" || scalar == "\u{2019}" {
-                if scalar == "\u{2019}" { current.append("'") } else {
-                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { current.append(lower) }
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII without the Unicode property tables: most of every document.
+                switch value {
+                case 0x41...0x5A: current.append(Unicode.Scalar(UInt8(value + 0x20)))
+                case 0x61...0x7A, 0x30...0x39, 0x27: current.append(scalar)
+                default:
+                    if !current.isEmpty {
+                        result.append(String(current))
+                        current = String.UnicodeScalarView()
+                    }
                 }
+            } else if scalar == "\u{2019}" {
+                current.append("'")
+            } else if scalar.properties.isAlphabetic {
+                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             } else if !current.isEmpty {
                 result.append(String(current))
                 current = String.UnicodeScalarView()
