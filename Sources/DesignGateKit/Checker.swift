@@ -109,34 +109,58 @@ public struct Checker {
 
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.
     static func configuration(_ explicit: String?, root: String, directory: String?) throws(DesignGateError) -> Configuration {
-        var path = explicit.map { file in directory.map { file.hasPrefix("/") ? file : $0 + "/" + file } ?? file }
-        if path == nil, FileSystem.exists(root + "/" + Configuration.fileName) {
+        let path: String
+        if let explicit {
+            path = directory.map { explicit.hasPrefix("/") ? explicit : $0 + "/" + explicit } ?? explicit
+        } else if let kind = FileSystem.kind(of: root + "/" + Configuration.fileName) {
             path = root + "/" + Configuration.fileName
+            // A configuration in the repository is the repository's own file: a link could point
+            // at a secret (`/proc/self/environ`) or a device that never ends.
+            guard case .regular = kind else {
+                throw DesignGateError("\(TerminalText.path(path)) is \(FileSystem.describe(kind)), not a regular file; it was not read",
+                                      hint: "commit the configuration itself as a regular file, or pass one with --config")
+            }
+        } else {
+            return Configuration()
         }
-        guard let path else { return Configuration() }
-        let bytes = try FileSystem.read(path)
+        let bytes = try FileSystem.read(path, limit: Configuration.maxBytes, followLinks: explicit != nil)
         return try ConfigurationLoader(file: path).load(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// `PATH...` mode: the files as given (folders expanded to the Markdown files in them).
+    /// `PATH...` mode: the files as given (folders expanded to the Markdown files in them;
+    /// links and special files found there are skipped, never followed).
     static func pathFiles(_ paths: [String], relativeTo directory: String?) throws(DesignGateError) -> ChangeSetFiles {
         var candidates: [Candidate] = []
+        var skipped: [(path: String, reason: String)] = []
+        func display(_ file: String) -> String {
+            var shown = directory.map { file.hasPrefix($0 + "/") ? String(file.dropFirst($0.count + 1)) : file } ?? file
+            while shown.hasPrefix("./") { shown.removeFirst(2) }
+            return shown
+        }
         for given in paths {
             let onDisk = directory.map { given.hasPrefix("/") ? given : $0 + "/" + given } ?? given
-            let isDirectory = FileSystem.isDirectory(onDisk)
-            let expanded = isDirectory ? FileSystem.markdownFiles(under: onDisk) : [onDisk]
-            if !isDirectory, !FileSystem.exists(onDisk) {
-                throw DesignGateError("cannot read \(given): no such file", hint: "check the path, or run without paths to check the changes in this repository")
+            let files: [(path: String, size: Int)]
+            switch FileSystem.kind(of: onDisk, followLinks: true) {
+            case nil:
+                throw DesignGateError("cannot read \(TerminalText.path(given)): no such file",
+                                      hint: "check the path, or run without paths to check the changes in this repository")
+            case .directory?:
+                let found = FileSystem.markdownFiles(under: onDisk)
+                files = found.files
+                skipped += found.skipped.map { (display($0.path), $0.reason) }
+            case .regular(let size)?:
+                files = [(onDisk, size)]
+            case let kind?:
+                throw DesignGateError("cannot read \(TerminalText.path(given)): it is \(FileSystem.describe(kind)), not a regular file",
+                                      hint: "name a regular file")
             }
-            for file in expanded {
-                var display = directory.map { file.hasPrefix($0 + "/") ? String(file.dropFirst($0.count + 1)) : file } ?? file
-                while display.hasPrefix("./") { display.removeFirst(2) }
-                candidates.append(Candidate(path: display, change: .unchanged) { () throws(DesignGateError) in
-                    try FileSystem.read(file)
+            for (file, size) in files {
+                candidates.append(Candidate(path: display(file), change: .unchanged, size: size) { () throws(DesignGateError) in
+                    try FileSystem.read(file, limit: InputLimits().maxBytes, followLinks: true)
                 })
             }
         }
-        return ChangeSetFiles(changeSet: Report.ChangeSet(mode: "paths"), candidates: candidates)
+        return ChangeSetFiles(changeSet: Report.ChangeSet(mode: "paths"), candidates: candidates, skipped: skipped)
     }
 
     /// The nearest folder at or above `directory` holding `.git`, found without libgit2.

@@ -4,6 +4,8 @@ import TDDRules
 /// `.designgate.yml`, typed (SPEC §2). Every field has the default a missing file gives.
 public struct Configuration: Sendable {
     public static let fileName = ".designgate.yml"
+    /// A configuration larger than this is not read.
+    public static let maxBytes = 1024 * 1024
     public static let currentVersion = 1
 
     public var selection = DocumentSelection()

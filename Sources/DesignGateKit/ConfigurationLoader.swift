@@ -1,3 +1,4 @@
+import Reporters
 import TDDMarkdown
 import TDDRules
 
@@ -18,7 +19,7 @@ public struct ConfigurationLoader {
             guard let node = try YAMLNode.parse(text) else { return configuration }
             root = node
         } catch {
-            throw DesignGateError("\(file):\(error.line): not valid YAML: \(error.message)",
+            throw DesignGateError("\(file):\(error.line): not valid YAML: \(Self.short(error.message))",
                                   hint: "fix the YAML syntax; `designgate init` writes a valid example")
         }
         let entries = try mapping(root, "the top level")
@@ -109,8 +110,8 @@ public struct ConfigurationLoader {
             let known = BuiltInProfiles.all.map(\.name) + defined.keys.sorted()
             guard let base = BuiltInProfiles.all.first(where: { $0.name == baseName }) ?? defined[baseName] else {
                 let suggestion = closest(to: baseName, in: known).map { " (did you mean `\($0)`?)" } ?? ""
-                throw fail(extends.value.line, "`\(key).extends` names unknown profile `\(baseName)`\(suggestion)",
-                           hint: "extend one of: \(known.joined(separator: ", "))")
+                throw fail(extends.value.line, "`\(key).extends` names unknown profile `\(Self.short(baseName))`\(suggestion)",
+                           hint: "extend one of: \(Self.listing(known))")
             }
             sections = base.sections
             template = base.template
@@ -282,18 +283,29 @@ public struct ConfigurationLoader {
 
     private func unknownKey(_ entry: YAMLNode.Entry, in place: String, valid: [String], noun: String) -> DesignGateError {
         let suggestion = closest(to: entry.key, in: valid).map { " (did you mean `\($0)`?)" } ?? ""
-        return fail(entry.keyLine, "unknown \(noun) `\(entry.key)` in \(place)\(suggestion)",
-                    hint: "valid \(noun)s here: \(valid.joined(separator: ", "))")
+        return fail(entry.keyLine, "unknown \(noun) `\(Self.short(entry.key))` in \(place)\(suggestion)",
+                    hint: "valid \(noun)s here: \(Self.listing(valid))")
     }
 
     private func unknownValue(_ node: YAMLNode, _ value: String, key: String, valid: [String]) -> DesignGateError {
         let suggestion = closest(to: value, in: valid).map { " (did you mean `\($0)`?)" } ?? ""
-        return fail(node.line, "`\(key)` has unknown value `\(value)`\(suggestion)",
-                    hint: "use one of: \(valid.joined(separator: ", "))")
+        return fail(node.line, "`\(key)` has unknown value `\(Self.short(value))`\(suggestion)",
+                    hint: "use one of: \(Self.listing(valid))")
     }
 
     private func typeError(_ node: YAMLNode, _ key: String, expected: String) -> DesignGateError {
         fail(node.line, "`\(key)` must be \(expected), found \(node.kindName)", hint: "see `designgate init` for the expected shape")
+    }
+
+    /// At most the first 20 values, then how many more: an error stays readable whatever the file holds.
+    static func listing(_ values: [String]) -> String {
+        let shown = values.prefix(20).map(short).joined(separator: ", ")
+        return values.count > 20 ? shown + ", and \(values.count - 20) more" : shown
+    }
+
+    /// A value quoted in an error: at most 60 characters, control characters escaped.
+    static func short(_ value: String) -> String {
+        TerminalText.escape(value.count > 60 ? String(value.prefix(59)) + "…" : value)
     }
 
     private func fail(_ line: Int, _ message: String, hint: String?) -> DesignGateError {

@@ -1,20 +1,95 @@
 import Foundation
+import Reporters
 
 /// The few file operations designgate needs, with errors that say what to do.
 public enum FileSystem {
-    public static func read(_ path: String) throws(DesignGateError) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw DesignGateError("cannot read \(path): no such file", hint: "check the path")
-            }
-            throw DesignGateError("cannot read \(path): permission denied", hint: "make the file readable")
+    /// What is at a path, looked at without reading it.
+    public enum Kind: Equatable {
+        case regular(size: Int)
+        case directory
+        case symbolicLink
+        /// A FIFO, a device, a socket: named for messages.
+        case special(String)
+    }
+
+    /// The kind of `path`, following a final symbolic link only when `followLinks`; nil when
+    /// nothing is there.
+    public static func kind(of path: String, followLinks: Bool = false) -> Kind? {
+        var status = stat()
+        guard (followLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { return nil }
+        return kind(status)
+    }
+
+    private static func kind(_ status: stat) -> Kind {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .regular(size: Int(status.st_size))
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        case S_IFIFO: return .special("a FIFO")
+        case S_IFCHR: return .special("a character device")
+        case S_IFBLK: return .special("a block device")
+        case S_IFSOCK: return .special("a socket")
+        default: return .special("not a regular file")
         }
-        defer { try? handle.close() }
-        do {
-            return [UInt8](try handle.readToEnd() ?? Data())
-        } catch {
-            throw DesignGateError("cannot read \(path): \(error.localizedDescription)", hint: "make the file readable")
+    }
+
+    /// Reads a regular file of at most `limit` bytes. Anything else — a FIFO, a device, a
+    /// folder, and a symbolic link unless `followLinks` — is refused before a byte is read,
+    /// and never more than `limit` bytes are read.
+    public static func read(_ path: String, limit: Int, followLinks: Bool = false) throws(DesignGateError) -> [UInt8] {
+        let shown = TerminalText.path(path)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
+        guard descriptor >= 0 else {
+            let reason = errno
+            if reason == ELOOP || (reason == ENXIO && kind(of: path) == .symbolicLink) {
+                throw DesignGateError("cannot read \(shown): it is a symbolic link, which is not followed",
+                                      hint: "replace the link with the file itself")
+            }
+            if reason == ENOENT { throw DesignGateError("cannot read \(shown): no such file", hint: "check the path") }
+            if reason == EACCES { throw DesignGateError("cannot read \(shown): permission denied", hint: "make the file readable") }
+            throw DesignGateError("cannot read \(shown): \(String(cString: strerror(reason)))", hint: "check the path")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw DesignGateError("cannot read \(shown): \(String(cString: strerror(errno)))", hint: "check the path")
+        }
+        switch kind(status) {
+        case .regular(let size) where size > limit:
+            throw DesignGateError("cannot read \(shown): it is \(size) bytes, over the \(limit)-byte limit", hint: "use a smaller file")
+        case .regular:
+            break
+        case .directory:
+            throw DesignGateError("cannot read \(shown): it is a folder", hint: "name a file")
+        case .symbolicLink, .special:
+            throw DesignGateError("cannot read \(shown): it is \(describe(kind(status))), not a regular file", hint: "name a regular file")
+        }
+        var bytes = [UInt8](repeating: 0, count: min(Int(status.st_size), limit) + 1)
+        var count = 0
+        while count < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else {
+                throw DesignGateError("cannot read \(shown): \(String(cString: strerror(errno)))", hint: "make the file readable")
+            }
+            if got == 0 { break }
+            count += got
+        }
+        guard count <= limit else {
+            throw DesignGateError("cannot read \(shown): it grew past the \(limit)-byte limit while being read", hint: "use a smaller file")
+        }
+        return Array(bytes[..<count])
+    }
+
+    /// A kind as a message names it ("a FIFO", "a symbolic link").
+    public static func describe(_ kind: Kind) -> String {
+        switch kind {
+        case .regular: return "a file"
+        case .directory: return "a folder"
+        case .symbolicLink: return "a symbolic link"
+        case .special(let name): return name
         }
     }
 
@@ -27,22 +102,31 @@ public enum FileSystem {
         FileManager.default.fileExists(atPath: path)
     }
 
-    /// Markdown files under `directory`, relative paths joined to it, hidden folders skipped.
-    public static func markdownFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var result: [String] = []
+    /// Markdown files under `directory` with their sizes, relative paths joined to it; hidden
+    /// folders skipped. Symbolic links and special files are skipped with the reason, never
+    /// followed, so nothing outside the folder is read.
+    public static func markdownFiles(under directory: String) -> (files: [(path: String, size: Int)], skipped: [(path: String, reason: String)]) {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return ([], []) }
+        var files: [(path: String, size: Int)] = []
+        var skipped: [(path: String, reason: String)] = []
         while let item = enumerator.nextObject() as? String {
+            let path = directory == "." ? item : (directory.hasSuffix("/") ? directory + item : directory + "/" + item)
             let name = (item as NSString).lastPathComponent
+            let kind = self.kind(of: path)
             if name.hasPrefix(".") {
-                if isDirectory(directory + "/" + item) { enumerator.skipDescendants() }
+                if kind == .directory { enumerator.skipDescendants() }
                 continue
             }
             let lower = name.lowercased()
-            if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
-                result.append(directory == "." ? item : (directory.hasSuffix("/") ? directory + item : directory + "/" + item))
+            guard lower.hasSuffix(".md") || lower.hasSuffix(".markdown") else { continue }
+            switch kind {
+            case .regular(let size)?: files.append((path, size))
+            case .directory?, nil: continue
+            case .symbolicLink?: skipped.append((path, "symbolic link, not followed"))
+            case let other?: skipped.append((path, "\(describe(other)), not a regular file"))
             }
         }
-        return result.sorted()
+        return (files.sorted { $0.path < $1.path }, skipped)
     }
 
     /// Writes `data` to `path` atomically: a temporary file beside it, then a rename. On

@@ -1,6 +1,7 @@
 import Foundation
 import GitKit
 import Reporters
+import TDDMarkdown
 
 /// Reads the change set of a git mode: which documents changed and their content from the
 /// right object (staged blob, tree at head, or working file).
@@ -208,13 +209,15 @@ struct GitChangeReader {
         let repository = self.repository
         if fromWorkTree || change.blob == nil {
             let file = root + "/" + change.path
-            if let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-               attributes[.type] as? FileAttributeType == .typeSymbolicLink {
-                return .skip("symbolic link, not followed")
+            switch FileSystem.kind(of: file) {
+            case .symbolicLink?: return .skip("symbolic link, not followed")
+            case .regular(let size)?:
+                return .candidate(Candidate(path: change.path, change: kind, previousPath: change.previousPath, size: size) {
+                    () throws(DesignGateError) in try FileSystem.read(file, limit: InputLimits().maxBytes)
+                })
+            case let other?: return .skip("\(FileSystem.describe(other)), not a regular file")
+            case nil: return .ignore
             }
-            return .candidate(Candidate(path: change.path, change: kind, previousPath: change.previousPath) {
-                () throws(DesignGateError) in try FileSystem.read(file)
-            })
         }
         guard let blob = change.blob else { return .ignore }
         let size = try? repository.blobSize(blob)

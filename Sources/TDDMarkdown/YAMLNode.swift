@@ -28,10 +28,10 @@ public struct YAMLNode: Sendable, Equatable {
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw YAMLError(message: Self.describe(error, firstLine: firstLine).message,
-                            line: Self.describe(error, firstLine: firstLine).line)
+            let (message, line) = Self.describe(error, firstLine: firstLine)
+            throw YAMLError(message: Self.short(message), line: line)
         } catch {
-            throw YAMLError(message: "\(error)", line: firstLine)
+            throw YAMLError(message: Self.short("\(error)"), line: firstLine)
         }
         guard let node else { return nil }
         var budget = maxValues
@@ -41,6 +41,12 @@ public struct YAMLNode: Sendable, Equatable {
     /// The most values one YAML text may hold once its aliases are expanded: a few aliases
     /// nested in each other (`&a [*b, *b, …]`) would otherwise expand to billions.
     public static let maxValues = 100_000
+
+    /// An error message quotes at most a short piece of the text: the file may not be YAML at
+    /// all, and may hold anything.
+    private static func short(_ message: String) -> String {
+        message.count > 120 ? String(message.prefix(119)) + "…" : message
+    }
 
     /// The scalar text, or nil for a sequence or mapping.
     public var scalar: String? {
