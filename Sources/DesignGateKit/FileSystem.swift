@@ -68,7 +68,7 @@ public enum FileSystem {
         var count = 0
         while count < bytes.count {
             let got = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                buffer.baseAddress.map { Glibc.read(descriptor, $0 + count, buffer.count - count) } ?? 0
             }
             if got < 0, errno == EINTR { continue }
             guard got >= 0 else {
@@ -133,22 +133,70 @@ public enum FileSystem {
     /// failure nothing is left behind and an existing file is untouched. `executable` makes it
     /// runnable (mode 0755), as a git hook must be.
     public static func writeAtomically(_ data: String, to path: String, executable: Bool = false) throws(DesignGateError) {
+        let staged = try stage(data, besides: path, executable: executable)
+        try staged.commit()
+    }
+
+    /// Content written to a temporary file beside its destination, waiting to be renamed over
+    /// it: several files can be staged and only then committed, so a failure on one leaves
+    /// every destination untouched.
+    public struct StagedFile {
+        public let temporary: String
+        public let destination: String
+
+        /// Renames the temporary file over the destination.
+        public func commit() throws(DesignGateError) {
+            guard rename(temporary, destination) == 0 else {
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw DesignGateError("cannot write \(TerminalText.path(destination)): \(reason)", hint: "choose a writable output path")
+            }
+        }
+
+        /// Removes the temporary file.
+        public func discard() { unlink(temporary) }
+    }
+
+    /// Writes `data` to a new temporary file in `path`'s folder.
+    public static func stage(_ data: String, besides path: String, executable: Bool = false) throws(DesignGateError) -> StagedFile {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
+        let shown = TerminalText.path(path)
         guard isDirectory(directory) else {
-            throw DesignGateError("cannot write \(path): folder \(directory) does not exist",
+            throw DesignGateError("cannot write \(shown): folder \(TerminalText.path(directory)) does not exist",
                                   hint: "create the folder or choose another output path")
         }
-        let temporary = directory + "/." + url.lastPathComponent + ".designgate-\(getpid()).tmp"
-        let attributes: [FileAttributeKey: Any]? = executable ? [.posixPermissions: 0o755] : nil
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(data.utf8), attributes: attributes) else {
-            throw DesignGateError("cannot write \(path): folder \(directory) is not writable",
+        let temporary = directory + "/." + url.lastPathComponent + ".designgate-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, executable ? 0o755 : 0o666)
+        guard descriptor >= 0 else {
+            let reason = errno
+            throw DesignGateError("cannot write \(shown): \(reason == EACCES || reason == EROFS ? "folder \(TerminalText.path(directory)) is not writable" : String(cString: strerror(reason)))",
                                   hint: "choose a writable output path")
         }
-        if rename(temporary, path) != 0 {
-            let reason = String(cString: strerror(errno))
+        if executable { fchmod(descriptor, 0o755) }
+        let failure = writeAll(Array(data.utf8), to: descriptor)
+        let closed = close(descriptor)
+        if let failure = failure ?? (closed == 0 ? nil : errno) {
             unlink(temporary)
-            throw DesignGateError("cannot write \(path): \(reason)", hint: "choose a writable output path")
+            let reason = failure == ENOSPC ? "the disk is full" : String(cString: strerror(failure))
+            throw DesignGateError("cannot write \(shown): \(reason)", hint: "free some space or choose another output path")
         }
+        return StagedFile(temporary: temporary, destination: path)
+    }
+
+    /// Writes every byte to an open file; the errno of a failure, or nil.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        var written = 0
+        while written < bytes.count {
+            let result = bytes.withUnsafeBytes { buffer in
+                buffer.baseAddress.map { Glibc.write(descriptor, $0 + written, buffer.count - written) } ?? 0
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            written += result
+        }
+        return nil
     }
 }

@@ -24,21 +24,67 @@ public struct ReportTarget: Sendable, Hashable {
     }
 }
 
-/// Renders every requested report first, then writes them, so a failure leaves no partial
-/// report and does not touch existing files.
+/// Writes reports as a transaction: every target is checked before the run, every report
+/// rendered and staged beside its file before any file is replaced, so a failure leaves
+/// every existing file as it was and no partial report behind.
+///
+/// A regular file (or a new one) is replaced by rename, through a symbolic link to it. A
+/// device, a FIFO, `-` and the process's own descriptors (`/dev/stdout`, `/dev/fd/N`) are
+/// written in place: renaming over them would replace the device or the link.
 public enum ReportOutput {
+    /// How a report reaches its target.
+    enum Destination: Hashable {
+        case standardOutput
+        /// Replaced by rename at this path (links resolved).
+        case file(String)
+        /// Written in place.
+        case stream(String)
+    }
+
+    /// Checks every target: its folder exists and is writable, it is not a folder, and no two
+    /// targets are the same file. Call before the run, so a bad path costs nothing.
+    public static func check(_ targets: [ReportTarget]) throws(DesignGateError) {
+        var seen: [Destination: String] = [:]
+        for target in targets {
+            let destination = try self.destination(of: target)
+            if destination != .standardOutput, let other = seen[destination] {
+                throw DesignGateError("--report targets `\(other)` and `\(target.path ?? "-")` are the same file",
+                                      hint: "give each report its own file")
+            }
+            seen[destination] = target.path ?? "-"
+        }
+    }
+
     public static func write(_ report: Report, to targets: [ReportTarget], options: RenderOptions,
                              environment: [String: String]) throws(DesignGateError) {
-        let rendered = targets.map { target -> (ReportTarget, String) in
+        var rendered: [(Destination, String)] = []
+        for target in targets {
             var renderOptions = options
             if target.path != nil { renderOptions.color = false }
-            return (target, target.format.reporter.render(report, options: renderOptions))
+            rendered.append((try destination(of: target), target.format.reporter.render(report, options: renderOptions)))
         }
-        for (target, text) in rendered {
-            if let path = target.path {
-                try FileSystem.writeAtomically(text, to: path)
-            } else {
-                Console.out(text)
+        var staged: [FileSystem.StagedFile] = []
+        for case let (.file(path), text) in rendered {
+            do {
+                staged.append(try FileSystem.stage(text, besides: path))
+            } catch {
+                staged.forEach { $0.discard() }
+                throw error
+            }
+        }
+        for (index, file) in staged.enumerated() {
+            do {
+                try file.commit()
+            } catch {
+                staged.dropFirst(index + 1).forEach { $0.discard() }
+                throw error
+            }
+        }
+        for (destination, text) in rendered {
+            switch destination {
+            case .standardOutput: Console.out(text)
+            case .stream(let path): try stream(text, to: path)
+            case .file: continue
             }
         }
         if targets.contains(where: { $0.format == .github }),
@@ -47,13 +93,60 @@ public enum ReportOutput {
         }
     }
 
-    private static func append(_ text: String, to path: String) throws(DesignGateError) {
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            if FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) { return }
-            throw DesignGateError("cannot write the step summary to \(path)", hint: "check GITHUB_STEP_SUMMARY")
+    static func destination(of target: ReportTarget) throws(DesignGateError) -> Destination {
+        guard let path = target.path, path != "-" else { return .standardOutput }
+        let shown = TerminalText.path(path)
+        if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+            guard FileSystem.kind(of: path, followLinks: true) != nil else {
+                throw DesignGateError("cannot write \(shown): no such file or device", hint: "write reports to a regular file, a device or a FIFO")
+            }
+            return .stream(path)
         }
-        defer { try? handle.close() }
-        handle.seekToEndOfFile()
-        handle.write(Data(text.utf8))
+        switch FileSystem.kind(of: path, followLinks: true) {
+        case .directory?:
+            throw DesignGateError("cannot write \(shown): it is a folder", hint: "name a file inside the folder")
+        case .special?:
+            return .stream(path)
+        case .regular?, .symbolicLink?, nil:
+            // Replace the file a link points to, not the link.
+            let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let folder = URL(fileURLWithPath: real).deletingLastPathComponent().path
+            guard FileSystem.isDirectory(folder) else {
+                throw DesignGateError("cannot write \(shown): folder \(TerminalText.path(folder)) does not exist",
+                                      hint: "create the folder or choose another output path")
+            }
+            guard access(folder, W_OK) == 0 else {
+                throw DesignGateError("cannot write \(shown): folder \(TerminalText.path(folder)) is not writable",
+                                      hint: "choose a writable output path")
+            }
+            return .file(real)
+        }
+    }
+
+    /// Writes to a device, FIFO or descriptor in place.
+    private static func stream(_ text: String, to path: String) throws(DesignGateError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw DesignGateError("cannot write \(TerminalText.path(path)): \(String(cString: strerror(errno)))",
+                                  hint: "choose another output path")
+        }
+        defer { close(descriptor) }
+        if let failure = FileSystem.writeAll(Array(text.utf8), to: descriptor) {
+            throw DesignGateError("cannot write \(TerminalText.path(path)): \(String(cString: strerror(failure)))",
+                                  hint: "choose another output path")
+        }
+    }
+
+    private static func append(_ text: String, to path: String) throws(DesignGateError) {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            throw DesignGateError("cannot write the step summary to \(TerminalText.path(path)): \(String(cString: strerror(errno)))",
+                                  hint: "check GITHUB_STEP_SUMMARY")
+        }
+        defer { close(descriptor) }
+        if let failure = FileSystem.writeAll(Array(text.utf8), to: descriptor) {
+            throw DesignGateError("cannot write the step summary to \(TerminalText.path(path)): \(String(cString: strerror(failure)))",
+                                  hint: "check GITHUB_STEP_SUMMARY")
+        }
     }
 }

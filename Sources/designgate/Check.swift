@@ -89,6 +89,7 @@ struct Check: ParsableCommand {
         do {
             var targets = try report.map { (argument: String) throws(DesignGateError) in try ReportTarget(argument: argument) }
             targets.insert(ReportTarget(format: format, path: output), at: 0)
+            try ReportOutput.check(targets)
             let outcome = try Checker().run(options)
             if verbose {
                 for notice in outcome.notices { Console.error("designgate: \(notice)") }
