@@ -1,4 +1,5 @@
 import Foundation
+import Reporters
 
 /// What to do with a hook another tool (husky, the pre-commit framework, a hand-written
 /// script) already installed under the same name.
@@ -32,6 +33,9 @@ public struct HookInstaller {
 
     /// Finds the hooks folder of the repository containing `directory`.
     public init(directory: String) throws(DesignGateError) {
+        guard FileSystem.isDirectory(directory) else {
+            throw DesignGateError("no such folder: \(TerminalText.path(directory))", hint: "pass -C with the folder of a git repository")
+        }
         let paths = try Self.git(["rev-parse", "--path-format=absolute", "--git-path", "hooks", "--git-common-dir"],
                                  in: directory)
         guard paths.count == 2 else {
@@ -44,13 +48,25 @@ public struct HookInstaller {
         isShared = ![commonDirectory, topLevel].compactMap { $0 }.contains { hooks.hasPrefix($0 + "/") }
     }
 
-    /// What is installed as `kind`.
+    /// What is installed as `kind`. A link is never designgate's, even to a designgate hook:
+    /// the file it points to may be shared, so it is neither rewritten nor removed.
     public func state(_ kind: HookKind) -> State {
         let path = self.path(kind.rawValue)
-        guard FileSystem.exists(path) || isSymbolicLink(path) else { return .absent }
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        switch FileSystem.kind(of: path) {
+        case nil:
+            return .absent
+        case .symbolicLink?:
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+            return .foreign("a symbolic link to \(TerminalText.path(target))")
+        case .regular?:
+            break
+        case let other?:
+            return .foreign(FileSystem.describe(other))
+        }
+        let text = (try? FileSystem.read(path, limit: 1 << 20)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         guard HookScript.isDesignGateHook(text) else { return .foreign(Self.describe(text)) }
-        return .designGate(chained: FileSystem.exists(self.path(HookScript.chainedName(kind))))
+        guard HookScript.isUnmodified(text, kind: kind) else { return .foreign("designgate's hook with changes made by hand") }
+        return .designGate(chained: exists(self.path(HookScript.chainedName(kind))))
     }
 
     /// Installs `kinds`, running `binary` unless `DESIGNGATE` says otherwise. Nothing changes
@@ -69,7 +85,7 @@ public struct HookInstaller {
                     "\(path(kind.rawValue)) is \(owner), not designgate's; it was left as it is",
                     hint: "--chain keeps it and runs it before designgate (stopping if it fails); --force replaces it and keeps a backup as \(HookScript.backupName(kind))")
             case .chain, .force:
-                if FileSystem.exists(path(kept)) {
+                if exists(path(kept)) {
                     throw DesignGateError("\(path(kept)) already exists, so \(path(kind.rawValue)) cannot be kept there",
                                           hint: "move or remove \(path(kept)) first")
                 }
@@ -82,26 +98,50 @@ public struct HookInstaller {
                 throw DesignGateError("cannot create the hooks folder \(hooksDirectory)", hint: "check its permissions")
             }
         }
-        var done: [String] = []
+        // Every hook is written beside its place first: a failure there (a full disk, a
+        // read-only folder) changes nothing. Only then are foreign hooks moved aside and each
+        // new hook renamed into place, the foreign one moved back if that fails.
+        var plans: [(kind: HookKind, staged: FileSystem.StagedFile, foreign: String?)] = []
         for kind in kinds {
-            let target = path(kind.rawValue)
             var chained = false
-            var note = "installed"
+            var foreign: String?
             switch state(kind) {
-            case .absent:
-                break
-            case .designGate(let wasChained):
-                chained = wasChained
-                note = "already installed (rewritten)"
+            case .absent: break
+            case .designGate(let wasChained): chained = wasChained
             case .foreign(let owner):
-                let kept = keptName(kind)
-                try move(target, to: path(kept))
+                foreign = owner
                 chained = policy == .chain
-                note = chained ? "installed; \(owner) kept as \(kept) runs first" : "installed; \(owner) backed up as \(kept)"
             }
-            try FileSystem.writeAtomically(HookScript(kind: kind, binary: binary, chained: chained).render(),
-                                           to: target, executable: true)
-            done.append("\(kind.rawValue): \(note) (\(target))")
+            do {
+                let script = HookScript(kind: kind, binary: binary, chained: chained).render()
+                plans.append((kind, try FileSystem.stage(script, besides: path(kind.rawValue), executable: true), foreign))
+            } catch {
+                plans.forEach { $0.staged.discard() }
+                throw DesignGateError(error.message, hint: "nothing was changed; check that \(hooksDirectory) is writable and the disk has space")
+            }
+        }
+        var done: [String] = []
+        for (index, plan) in plans.enumerated() {
+            let target = path(plan.kind.rawValue)
+            var note = state(plan.kind) == .absent ? "installed" : "already installed (rewritten)"
+            if let owner = plan.foreign {
+                let kept = keptName(plan.kind)
+                do {
+                    try move(target, to: path(kept))
+                } catch {
+                    plans.dropFirst(index).forEach { $0.staged.discard() }
+                    throw error
+                }
+                note = policy == .chain ? "installed; \(owner) kept as \(kept) runs first" : "installed; \(owner) backed up as \(kept)"
+            }
+            do {
+                try plan.staged.commit()
+            } catch {
+                if plan.foreign != nil { try? move(path(keptName(plan.kind)), to: target) }
+                plans.dropFirst(index + 1).forEach { $0.staged.discard() }
+                throw DesignGateError(error.message, hint: "\(plan.kind.rawValue) was left as it was; check that \(hooksDirectory) is writable")
+            }
+            done.append("\(plan.kind.rawValue): \(note) (\(target))")
         }
         return done
     }
@@ -121,7 +161,7 @@ public struct HookInstaller {
                     throw DesignGateError("cannot remove \(target): \(String(cString: strerror(errno)))",
                                           hint: "check the permissions of \(hooksDirectory)")
                 }
-                let kept = [HookScript.chainedName(kind), HookScript.backupName(kind)].first { FileSystem.exists(path($0)) }
+                let kept = [HookScript.chainedName(kind), HookScript.backupName(kind)].first { exists(path($0)) }
                 if let kept {
                     try move(path(kept), to: target)
                     done.append("\(kind.rawValue): removed; restored the hook kept as \(kept)")
@@ -155,9 +195,8 @@ public struct HookInstaller {
 
     private func path(_ name: String) -> String { hooksDirectory + "/" + name }
 
-    private func isSymbolicLink(_ path: String) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
-    }
+    /// True when anything is at `path`, a dangling link included.
+    private func exists(_ path: String) -> Bool { FileSystem.kind(of: path) != nil }
 
     private func move(_ source: String, to destination: String) throws(DesignGateError) {
         if rename(source, destination) != 0 {

@@ -50,6 +50,18 @@ public struct HookScript: Sendable {
         text.split(separator: "\n").contains { $0.hasPrefix(marker) }
     }
 
+    /// True when `text` is exactly what designgate writes for `kind` (with whatever binary
+    /// it recorded, chained or not): a marked hook someone edited is theirs, not designgate's.
+    public static func isUnmodified(_ text: String, kind: HookKind) -> Bool {
+        let recorded = text.split(separator: "\n").first { $0.hasPrefix("designgate=${DESIGNGATE:-'") }
+            .map { line in
+                String(line.dropFirst("designgate=${DESIGNGATE:-'".count).dropLast(2)).replacingOccurrences(of: "'\\''", with: "'")
+            }
+        return [nil, recorded].contains { binary in
+            [false, true].contains { HookScript(kind: kind, binary: binary, chained: $0).render() == text }
+        }
+    }
+
     public func render() -> String {
         // pre-push refs arrive on standard input once; a chained hook needs them too.
         let savesInput = chained && kind == .prePush

@@ -213,4 +213,65 @@ private func fileMode(_ path: String) -> Int {
         #expect(result.status == 2)
         #expect(result.stderr.contains("designgate: error: cannot find the hooks folder"))
     }
+
+    @Test func aHookCopiedByHandAndEditedIsTheUsers() throws {
+        let repo = try GitRepository()
+        let hook = repo.path + "/.git/hooks/pre-commit"
+        let copied = try String(contentsOfFile: Package.root + "/hooks/pre-commit", encoding: .utf8)
+        try writeFile(hook, copied.replacingOccurrences(of: "#!/bin/sh\n", with: "#!/bin/sh\necho 'my own check'\n"))
+        let refused = try install(["--pre-commit"], in: repo.path)
+        #expect(refused.status == 2 && refused.stderr.contains("designgate's hook with changes made by hand"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: hook, encoding: .utf8).contains("my own check"))
+        let uninstalled = try designgate(["hook", "uninstall", "--pre-commit"], in: repo.path)
+        #expect(uninstalled.status == 0 && uninstalled.stdout.contains("left as it is"), "\(uninstalled.stdout)")
+        #expect(try String(contentsOfFile: hook, encoding: .utf8).contains("my own check"))
+
+        // The same copy unedited is designgate's: installing over it rewrites it.
+        try writeFile(hook, copied)
+        #expect(try install(["--pre-commit"], in: repo.path).status == 0)
+    }
+
+    @Test func aLinkedHookIsNeverRewrittenOrRemoved() throws {
+        let repo = try GitRepository()
+        let shared = try TemporaryDirectory()
+        let sharedHook = try shared.write("pre-commit", try String(contentsOfFile: Package.root + "/hooks/pre-commit", encoding: .utf8))
+        let hook = repo.path + "/.git/hooks/pre-commit"
+        try FileManager.default.createSymbolicLink(atPath: hook, withDestinationPath: sharedHook)
+        let refused = try install(["--pre-commit"], in: repo.path)
+        #expect(refused.status == 2 && refused.stderr.contains("a symbolic link to"), "\(refused.stderr)")
+        _ = try designgate(["hook", "uninstall", "--pre-commit"], in: repo.path)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: hook) == sharedHook)
+        #expect(FileManager.default.fileExists(atPath: sharedHook))
+    }
+
+    @Test func aChainedLinkWhoseTargetIsMissingIsRestored() throws {
+        let repo = try GitRepository()
+        let hook = repo.path + "/.git/hooks/pre-commit"
+        try FileManager.default.createSymbolicLink(atPath: hook, withDestinationPath: "../../tools/hooks/pre-commit")
+        #expect(try install(["--pre-commit", "--chain"], in: repo.path).status == 0)
+        let uninstalled = try designgate(["hook", "uninstall", "--pre-commit"], in: repo.path)
+        #expect(uninstalled.stdout.contains("restored"), "\(uninstalled.stdout)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: hook) == "../../tools/hooks/pre-commit")
+    }
+
+    /// A write that fails (here: a file-size limit of zero, as a full disk would) leaves the
+    /// user's hook where it was and nothing else behind.
+    @Test func aFailedInstallLeavesTheUsersHookInPlace() throws {
+        let repo = try GitRepository()
+        let hook = try repo.write(".git/hooks/pre-commit", "#!/bin/sh\necho mine\n")
+        let hooks = repo.path + "/.git/hooks"
+        let before = try FileManager.default.contentsOfDirectory(atPath: hooks).sorted()
+        let result = try run("/bin/sh", ["-c", "ulimit -f 0; trap '' XFSZ; exec \"$0\" hook install --pre-commit --chain", Package.binary],
+                             in: repo.path)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("nothing was changed"), "\(result.stderr)")
+        #expect(try String(contentsOfFile: hook, encoding: .utf8) == "#!/bin/sh\necho mine\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: hooks).sorted() == before)
+        #expect(try designgate(["hook", "status"], in: repo.path).stdout.contains("pre-commit: a hook designgate did not write"))
+    }
+
+    @Test func aMissingFolderIsNamed() throws {
+        let result = try designgate(["hook", "install", "-C", "/nonexistent/repo"])
+        #expect(result.status == 2 && result.stderr.contains("no such folder: /nonexistent/repo"), "\(result.stderr)")
+    }
 }
