@@ -15,9 +15,21 @@ public enum FileSystem {
     /// The kind of `path`, following a final symbolic link only when `followLinks`; nil when
     /// nothing is there.
     public static func kind(of path: String, followLinks: Bool = false) -> Kind? {
+        kind(ofBytes: Array(path.utf8), followLinks: followLinks)
+    }
+
+    /// `kind(of:)` for a path given as bytes (a name that is not valid UTF-8).
+    public static func kind(ofBytes path: [UInt8], followLinks: Bool = false) -> Kind? {
         var status = stat()
-        guard (followLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { return nil }
-        return kind(status)
+        let found = withCString(path) { followLinks ? stat($0, &status) : lstat($0, &status) }
+        return found == 0 ? kind(status) : nil
+    }
+
+    /// Calls `body` with `bytes` as a NUL-terminated C string.
+    private static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (bytes.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map(body) ?? body("")
+        }
     }
 
     private static func kind(_ status: stat) -> Kind {
@@ -37,11 +49,16 @@ public enum FileSystem {
     /// folder, and a symbolic link unless `followLinks` — is refused before a byte is read,
     /// and never more than `limit` bytes are read.
     public static func read(_ path: String, limit: Int, followLinks: Bool = false) throws(DesignGateError) -> [UInt8] {
-        let shown = TerminalText.path(path)
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
+        try read(bytes: Array(path.utf8), limit: limit, followLinks: followLinks)
+    }
+
+    /// `read(_:limit:followLinks:)` for a path given as bytes (a name that is not valid UTF-8).
+    public static func read(bytes path: [UInt8], limit: Int, followLinks: Bool = false) throws(DesignGateError) -> [UInt8] {
+        let shown = TerminalText.path(String(decoding: path, as: UTF8.self))
+        let descriptor = withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW)) }
         guard descriptor >= 0 else {
             let reason = errno
-            if reason == ELOOP || (reason == ENXIO && kind(of: path) == .symbolicLink) {
+            if reason == ELOOP || (reason == ENXIO && kind(ofBytes: path) == .symbolicLink) {
                 throw DesignGateError("cannot read \(shown): it is a symbolic link, which is not followed",
                                       hint: "replace the link with the file itself")
             }

@@ -208,12 +208,12 @@ struct GitChangeReader {
         }
         let repository = self.repository
         if fromWorkTree || change.blob == nil {
-            let file = root + "/" + change.path
-            switch FileSystem.kind(of: file) {
+            let file = Array((root + "/").utf8) + change.pathBytes
+            switch FileSystem.kind(ofBytes: file) {
             case .symbolicLink?: return .skip("symbolic link, not followed")
             case .regular(let size)?:
                 return .candidate(Candidate(path: change.path, change: kind, previousPath: change.previousPath, size: size) {
-                    () throws(DesignGateError) in try FileSystem.read(file, limit: InputLimits().maxBytes)
+                    () throws(DesignGateError) in try FileSystem.read(bytes: file, limit: InputLimits().maxBytes)
                 })
             case let other?: return .skip("\(FileSystem.describe(other)), not a regular file")
             case nil: return .ignore

@@ -16,15 +16,20 @@ public enum EntryKind: Sendable, Hashable {
 
 /// One changed path between two snapshots.
 public struct Change: Sendable, Hashable {
+    /// The path, decoded as UTF-8 (invalid bytes replaced): for showing and selecting.
     public let path: String
+    /// The path's bytes as git stores them: for opening the file, whatever its encoding.
+    public let pathBytes: [UInt8]
     public let previousPath: String?
     public let status: ChangeStatus
     public let kind: EntryKind
     /// The new blob (nil for the working tree and deletions).
     public let blob: ObjectID?
 
-    public init(path: String, previousPath: String?, status: ChangeStatus, kind: EntryKind, blob: ObjectID?) {
+    public init(path: String, pathBytes: [UInt8]? = nil, previousPath: String?, status: ChangeStatus, kind: EntryKind,
+                blob: ObjectID?) {
         self.path = path
+        self.pathBytes = pathBytes ?? Array(path.utf8)
         self.previousPath = previousPath
         self.status = status
         self.kind = kind
@@ -211,7 +216,9 @@ public final class Repository {
             case GIT_DELTA_CONFLICTED: status = .conflicted
             default: continue
             }
-            let newPath = String(cString: delta.new_file.path)
+            let newPathBytes = Array(UnsafeBufferPointer(start: delta.new_file.path, count: strlen(delta.new_file.path)))
+                .map { UInt8(bitPattern: $0) }
+            let newPath = String(decoding: newPathBytes, as: UTF8.self)
             let oldPath = String(cString: delta.old_file.path)
             let kind: EntryKind
             switch delta.new_file.mode {
@@ -220,7 +227,7 @@ public final class Repository {
             default: kind = .file
             }
             let id = ObjectID(delta.new_file.id)
-            result.append(Change(path: newPath,
+            result.append(Change(path: newPath, pathBytes: newPathBytes,
                                  previousPath: status == .renamed || status == .copied ? oldPath : nil,
                                  status: status, kind: kind,
                                  blob: fromWorkingTree || id.isZero ? nil : id))
@@ -231,7 +238,7 @@ public final class Repository {
     /// Every file in the tree of a commit, as additions.
     public func files(in commit: ObjectID) throws(GitError) -> [Change] {
         try changes(from: nil, to: .commit(commit)).map {
-            Change(path: $0.path, previousPath: nil, status: .added, kind: $0.kind, blob: $0.blob)
+            Change(path: $0.path, pathBytes: $0.pathBytes, previousPath: nil, status: .added, kind: $0.kind, blob: $0.blob)
         }
     }
 

@@ -40,7 +40,8 @@ public struct GitHubReporter: Reporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Escapes a command's message: `%`, CR and LF.
+    /// Escapes a command's message: `%`, CR and LF as the runner decodes them; every other
+    /// control character (ESC, BEL …) as `TerminalText` shows it, so none reaches the log raw.
     static func data(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -48,7 +49,7 @@ public struct GitHubReporter: Reporter {
             case "%": result += "%25"
             case "\r": result += "%0D"
             case "\n": result += "%0A"
-            default: result.unicodeScalars.append(scalar)
+            default: result += TerminalText.escape(String(scalar))
             }
         }
         return result

@@ -98,4 +98,18 @@ import TestSupport
         #expect(result.status == 1)
         #expect(result.stdout.contains("file is 3221225472 bytes, over the 1048576-byte limit"), "\(result.stdout)")
     }
+
+    /// A name that is not valid UTF-8, with an escape sequence in it: the document is read
+    /// by its bytes and the name printed escaped.
+    @Test func aNameThatIsNotUTF8IsCheckedAndPrintedEscaped() throws {
+        let repository = try GitRepository()
+        let created = try run("/bin/sh", ["-c", "mkdir -p docs && printf '# Cache TDD\\n' > \"docs/cache-$(printf '\\377\\033[31m')tdd.md\""],
+                              in: repository.path)
+        #expect(created.status == 0, "\(created.stderr)")
+        try repository.git("add", "-A")
+        let result = try designgate(["check"], in: repository.path)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("tdd.md:1:1: error: missing section"), "\(result.stdout.prefix(300))")
+        #expect(result.stdout.contains("\\e[31m") && !result.stdout.contains("\u{1B}") && !result.stderr.contains("\u{1B}"))
+    }
 }
