@@ -196,6 +196,25 @@ public final class Repository {
         var find = git_diff_find_options()
         try check("git_diff_find_options_init", git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)))
         find.flags = GIT_DIFF_FIND_RENAMES.rawValue | GIT_DIFF_FIND_COPIES.rawValue
+        // As git does: inexact matching compares every source with every destination while
+        // their product stays within `diff.renameLimit` squared, and is skipped beyond it.
+        // (libgit2's own limit counts matches per file, and so can pair a renamed file with
+        // the wrong one among many that share a template.)
+        var sources = 0, destinations = 0
+        for index in 0..<git_diff_num_deltas(diff) {
+            switch git_diff_get_delta(diff, index)?.pointee.status {
+            case GIT_DELTA_DELETED?, GIT_DELTA_MODIFIED?: sources += 1
+            case GIT_DELTA_ADDED?, GIT_DELTA_UNTRACKED?: destinations += 1
+            default: continue
+            }
+        }
+        let limit = renameLimit()
+        let (pairs, overflow) = sources.multipliedReportingOverflow(by: destinations)
+        if overflow || pairs > limit * limit {
+            find.flags |= GIT_DIFF_FIND_EXACT_MATCH_ONLY.rawValue
+        } else {
+            find.rename_limit = max(sources, 1)
+        }
         try check("git_diff_find_similar", git_diff_find_similar(diff, &find))
 
         // Working-tree content is read from disk, never from an object id.
@@ -233,6 +252,22 @@ public final class Repository {
                                  blob: fromWorkingTree || id.isZero ? nil : id))
         }
         return result
+    }
+
+    /// git's `diff.renameLimit`: 1000 unless configured; zero or less means git's maximum.
+    private func renameLimit() -> Int {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, handle) == 0 else {
+            git_error_clear()
+            return 1000
+        }
+        defer { git_config_free(config) }
+        var value: Int32 = 0
+        guard git_config_get_int32(&value, config, "diff.renameLimit") == 0 else {
+            git_error_clear()
+            return 1000
+        }
+        return value > 0 ? min(Int(value), 32767) : 32767
     }
 
     /// Every file in the tree of a commit, as additions.

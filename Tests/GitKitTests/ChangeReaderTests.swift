@@ -378,4 +378,24 @@ private func documents(_ result: ProcessResult) throws -> [String] {
         let explicit = try check(repo, ["--ci", "--base", base])
         #expect(try documents(explicit) == ["design/pr.md added"])
     }
+
+    /// 1,600 documents from one template are deleted and one of them reappears elsewhere:
+    /// the previous path is the one `git diff -M` names, not another that shares the template.
+    @Test func aRenameAmongManyDeletionsNamesTheSamePreviousPathAsGit() throws {
+        let repo = try GitRepository()
+        let template = (0..<60).map { "Template line \($0): describe the thing here in detail, with care.\n" }.joined()
+        var files: [String: String] = [".designgate.yml": "version: 1\ndocuments:\n  include: [\"keps/**/*.md\"]\n  detect: false\n"]
+        for number in 0..<1_600 {
+            files[String(format: "keps/kep-%04d.md", number)] = "# KEP \(number)\n\n" + template + "\nOnly in KEP \(number): \(number * 7919 % 10007)\n"
+        }
+        try repo.commit(files, message: "base")
+        let moved = try repo.directory.read("keps/kep-1500.md")
+        try repo.git("rm", "-q", "-r", "keps")
+        try repo.write("keps/new/kep-1500.md", moved + "one more line\n")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "move")
+        let git = try repo.git("diff", "-M", "--name-status", "HEAD~1", "HEAD").split(separator: "\n").filter { $0.hasPrefix("R") }
+        #expect(git.count == 1 && git[0].hasSuffix("keps/kep-1500.md\tkeps/new/kep-1500.md"), "\(git)")
+        #expect(try documents(check(repo, ["--range", "HEAD~1..HEAD"])) == ["keps/new/kep-1500.md renamed from keps/kep-1500.md"])
+    }
 }
