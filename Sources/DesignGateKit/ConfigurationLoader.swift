@@ -29,7 +29,7 @@ public struct ConfigurationLoader {
             throw fail(root.line, "missing `version: 1`", hint: "add `version: \(Configuration.currentVersion)` at the top")
         }
         guard version.value.scalar == String(Configuration.currentVersion) else {
-            throw fail(version.keyLine, "unsupported version `\(version.value.scalar ?? version.value.kindName)`",
+            throw fail(version.keyLine, "unsupported version `\(Self.short(version.value.scalar ?? version.value.kindName))`",
                        hint: "this designgate reads `version: \(Configuration.currentVersion)`")
         }
         for entry in entries {
@@ -309,6 +309,8 @@ public struct ConfigurationLoader {
     }
 
     private func fail(_ line: Int, _ message: String, hint: String?) -> DesignGateError {
-        DesignGateError("\(file):\(line): \(message)", hint: hint)
+        // Values from the file are quoted short, but a message must stay short whatever they hold.
+        let bounded = message.count > 400 ? String(message.prefix(399)) + "…" : message
+        return DesignGateError("\(file):\(line): \(TerminalText.escape(bounded))", hint: hint)
     }
 }

@@ -74,7 +74,7 @@ public struct YAMLNode: Sendable, Equatable {
     /// A short name for the node's kind, for error messages.
     public var kindName: String {
         switch kind {
-        case .scalar: return scalar.map { "`\($0)`" } ?? "a value"
+        case .scalar: return scalar.map { "`\(Self.short($0))`" } ?? "a value"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         }
@@ -115,6 +115,12 @@ public struct YAMLNode: Sendable, Equatable {
         case .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
             return (what, mark.line + firstLine - 1)
+        case .reader(let problem, let offset, _, let yaml):
+            // The offset counts bytes; the line is one more than the line ends before it.
+            let line = offset.map { offset in yaml.utf8.prefix(offset).filter { $0 == 0x0A }.count } ?? 0
+            return (problem, line + firstLine)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return ("duplicated key \(duplicates.prefix(3).map { "`\($0)`" }.joined(separator: ", "))", context.mark.line + firstLine - 1)
         default:
             return ("\(error)", firstLine)
         }
