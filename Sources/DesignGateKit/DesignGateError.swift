@@ -1,3 +1,5 @@
+import Reporters
+
 /// A reason designgate cannot do its job (exit status 2): what went wrong and how to fix it.
 public struct DesignGateError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
@@ -8,10 +10,11 @@ public struct DesignGateError: Error, Sendable, Equatable, CustomStringConvertib
         self.hint = hint
     }
 
-    /// The lines printed to stderr.
+    /// The lines printed to stderr, escaped: a message may quote a path, a revision or a
+    /// pre-push line from the repository, and none of them may drive the terminal.
     public var description: String {
-        var text = "designgate: error: \(message)"
-        if let hint { text += "\ndesigngate: hint: \(hint)" }
+        var text = "designgate: error: \(TerminalText.escape(message))"
+        if let hint { text += "\ndesigngate: hint: \(TerminalText.escape(hint))" }
         return text
     }
 }

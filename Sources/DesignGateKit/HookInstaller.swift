@@ -65,7 +65,7 @@ public struct HookInstaller {
         }
         let text = (try? FileSystem.read(path, limit: 1 << 20)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         guard HookScript.isDesignGateHook(text) else { return .foreign(Self.describe(text)) }
-        guard HookScript.isUnmodified(text, kind: kind) else { return .foreign("designgate's hook with changes made by hand") }
+        guard HookScript.isUnmodified(text, kind: kind) else { return .foreign("a hook edited by hand (from designgate's)") }
         return .designGate(chained: exists(self.path(HookScript.chainedName(kind))))
     }
 

@@ -148,4 +148,18 @@ import TestSupport
                                               "--keep", kept.path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
+
+    /// A revision or a pre-push line that quotes an escape sequence is printed escaped.
+    @Test func errorsQuotingInputAreEscaped() throws {
+        let repository = try GitRepository()
+        try repository.commit(["README.md": "x\n"])
+        let range = try designgate(["check", "--range", "main..\u{1B}]0;owned\u{7}"], in: repository.path)
+        let prePush = try designgate(["check", "--pre-push", "origin", "/x"], in: repository.path,
+                                     input: "refs/heads/main \u{1B}[2J refs/heads/main 0\n")
+        for result in [range, prePush] {
+            #expect(result.status == 2, "\(result.stderr)")
+            #expect(result.stderr.contains("\\e") && !result.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 },
+                    "\(result.stderr)")
+        }
+    }
 }
