@@ -179,7 +179,7 @@ enum Prose {
         "will document", "we document", "should", "recommend", "recommended", "recommendation", "best practice",
         "best practices", "feature gate", "opt-in", "opt in", "can be disabled", "ensure", "ensures", "make sure",
         "validate", "validates", "validation", "validated", "enforce", "enforces", "enforced", "restrict",
-        "restricts", "restricted to", "reject", "rejects", "rejected", "rate limit", "rate limiting", "limited to",
+        "restricts", "restricted to", "ensuring", "reconciles", "reconciled", "reject", "rejects", "rejected", "rate limit", "rate limiting", "limited to",
         "quota", "roll back", "rollback", "revert", "retry", "retries", "alert", "alerts", "warning", "warnings",
         "testing", "tests", "e2e", "is important", "it is important", "solution is",
         "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "restore",

@@ -82,6 +82,10 @@ public struct OpenQuestionsResolvedRule: Rule {
             - When the cache is full, the oldest entry goes first.
 
             If we must pick a default TTL, why not five minutes? No entry in the traces lives longer.
+
+            - How do we pick the eviction mode?
+              - On an empty cache, default to LRU.
+              - Should the mode be configurable? Yes, with a flag.
             """,
         ],
         failingExamples: [
@@ -131,6 +135,9 @@ public struct OpenQuestionsResolvedRule: Rule {
             Cross-region replication remains an open question.
 
             We believe a queue would work.
+            - Where do the logs go? ↓
+              - Write them to disk on each host.
+              - Can we reuse the bootstrap service?
             ## Alternatives
             ### Write-through
             #### Open Questions
@@ -195,10 +202,18 @@ public struct OpenQuestionsResolvedRule: Rule {
         let attached = item.blocks.dropFirst().filter { !$0.isInvisible }
         if let first = attached.first {
             let all = attached.map(\.plainText).joined(separator: "\n")
-            // Options and further questions discuss the question; they do not answer it.
-            if Prose.isPlaceholder(first.plainText) || attached.contains(where: { Prose.asksQuestion($0.plainText) }) { return .open }
+            if Prose.isPlaceholder(first.plainText) { return .open }
+            // Each attached paragraph and nested item: a further question left open means the
+            // rest are options under discussion; otherwise a statement ("default to semver")
+            // answers it, and a nested question answered in place (`…? optional flag`) too.
+            let statements = attached.flatMap { block -> [String] in
+                if case .list(let list) = block { return list.items.map { $0.lead?.text ?? $0.fullText } }
+                return [block.plainText]
+            }
+            if statements.contains(where: { Prose.asksQuestion($0) && $0.trimmingWhitespace.hasSuffix("?") }) { return .open }
+            guard let answer = statements.first(where: { !Prose.asksQuestion($0) }) else { return .open }
             if Prose.saysOpen(all) != nil, Prose.saysDeferred(all) == nil { return .open }
-            return answerReading(first.plainText)
+            return answerReading(answer)
         }
         return reading(ofQuestion: lead.afterLabel)
     }
