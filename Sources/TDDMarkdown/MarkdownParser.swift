@@ -163,7 +163,8 @@ struct MarkdownParser {
         let inlineChildren = children(node)
         if let first = inlineChildren.first, type(first) == "strong" {
             var strongRuns: [Run] = []
-            collect(first, struck: false, emphasised: false, depth: depth, into: &strongRuns)
+            // The label's text only: its comments were collected with the paragraph's.
+            collect(first, struck: false, emphasised: false, depth: depth, into: &strongRuns, comments: false)
             let strongText = strongRuns.map(\.text).joined().trimmingWhitespace
             let rest = text.dropFirst(strongRuns.map(\.text).joined().count)
             if strongText.hasSuffix(":") {
@@ -189,7 +190,7 @@ struct MarkdownParser {
     }
 
     private mutating func collect(_ node: OpaquePointer, struck: Bool, emphasised: Bool,
-                                  depth: Int, into runs: inout [Run]) {
+                                  depth: Int, into runs: inout [Run], comments collecting: Bool = true) {
         guard depth < Self.maxDepth else { return }
         for child in children(node) {
             switch type(child) {
@@ -200,13 +201,13 @@ struct MarkdownParser {
             case "linebreak":
                 runs.append(Run(text: "\n", struck: struck, emphasised: emphasised))
             case "html_inline":
-                collectComments(literal(child), at: location(child))
+                if collecting { collectComments(literal(child), at: location(child)) }
             case "strikethrough":
-                collect(child, struck: true, emphasised: emphasised, depth: depth + 1, into: &runs)
+                collect(child, struck: true, emphasised: emphasised, depth: depth + 1, into: &runs, comments: collecting)
             case "emph":
-                collect(child, struck: struck, emphasised: true, depth: depth + 1, into: &runs)
+                collect(child, struck: struck, emphasised: true, depth: depth + 1, into: &runs, comments: collecting)
             default:
-                collect(child, struck: struck, emphasised: emphasised, depth: depth + 1, into: &runs)
+                collect(child, struck: struck, emphasised: emphasised, depth: depth + 1, into: &runs, comments: collecting)
             }
         }
     }

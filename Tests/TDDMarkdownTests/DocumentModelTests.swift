@@ -169,6 +169,11 @@ private func headings(_ document: Document) -> [String] {
         #expect(message.contains(expected), "\(name): \(message)")
     }
 
+    @Test func aCommentInsideABoldLabelIsCollectedOnce() throws {
+        let document = try parse("# T\n\n**Owner: <!-- designgate-disable-next-line -->** team\n")
+        #expect(document.comments.count == 1)
+    }
+
     @Test func bracketsInSeparateListItemsAreRead() throws {
         let document = try parse("# T\n\n" + String(repeating: "- [ ] q?\n", count: 3_000))
         #expect(document.allSections.count == 1)

@@ -7,20 +7,33 @@ public struct NoPlaceholdersRule: Rule {
         summary: "no template placeholder is left",
         description: """
             A document is not finished while it still holds the template's prompts. Reported: a \
-            paragraph, item or cell that is only a bracketed instruction (`[Describe the \
-            architecture]`), an italic instruction (`_Include a diagram if possible_`), text \
+            paragraph, item or cell that is only a bracketed instruction or slot (`[Describe the \
+            architecture]`, `[Dependency name]`; a filled-in slot such as `[Linux kernel]` is \
+            content), an italic instruction (`_Include a diagram if possible_`), text \
             copied unchanged from the profile's template, `TBD`/`TODO`/`To be determined`, or \
-            Lorem ipsum. Code blocks and comments are not read.
+            Lorem ipsum. Code blocks and comments are not read. In the questions section an \
+            undecided word (`Pending`, `TBD`) is the question's state: open-questions-resolved \
+            reports it, once.
             """,
         defaultSeverity: .error,
         passingExamples: [
             "# Cache\n## Architecture\nThe cache sits in front of the [orders API](https://example.com).\n- [x] reviewed\n",
+            "# Cache\n## Dependencies\n- [Linux kernel]\n  - Usage description: cgroups v2 for memory limits.\n- [kubernetes/kube-state-metrics]\n",
+            "# Cache\n## Open Questions\n| Question | Status |\n| --- | --- |\n| Region? | Pending |\n",
         ],
         failingExamples: [
             """
             # Cache
             ## Architecture
             [Describe the high-level architecture of the system.] ↓
+
+            [Dependency name] ↓
+
+            [A short summary of the proposal.] ↓
+
+            [What this decision enables] ↓
+
+            [Draft/In Review/Approved] ↓
 
             _Include a diagram if possible._ ↓
 
@@ -48,14 +61,45 @@ public struct NoPlaceholdersRule: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         let templateTexts = context.profile.templatePrompts
+        // In the questions sections an undecided word (`Pending`, `TBD`) is a question's state,
+        // which open-questions-resolved reports: one problem, one finding.
+        let questionSections = Set(context.sections(for: .openQuestions).flatMap(\.allSections).map(\.location))
         return TextWalk.items(context.document).compactMap { item in
             let text = item.text.afterLabel
             guard let kind = Self.placeholder(text, emphasisOnly: item.text.isEmphasisOnly,
                                               template: templateTexts) else { return nil }
+            if kind == Self.undecided, let section = item.section, questionSections.contains(section.location) { return nil }
             return Violation("\(kind) left in the document: \"\(TextPatterns.excerpt(text))\"; replace it with the real content",
                              at: item.text.location, section: item.section?.title)
         }
     }
+
+    /// True when bracketed text is a template's slot or instruction (`[Describe the API]`,
+    /// `[Dependency name]`, `[TODO: …]`), not the content an author wrote into one
+    /// (`[Linux kernel]`, `[Writes block while migrations are pending]`).
+    static func isSlot(_ inner: String) -> Bool {
+        let words = TitleNormalizer.normalize(inner).split(separator: " ").map(String.init)
+        // Choices to pick from (`Draft/In Review/Approved`), not a path (`kubernetes/kube-state-metrics`).
+        let choices = inner.split(separator: "/")
+        if choices.count >= 2, choices.allSatisfy({ $0.trimmingWhitespace.first?.isUppercase == true }) { return true }
+        guard words.count >= 2, let first = words.first else { return false }
+        // An instruction (`Describe …`), a description of what goes there (`A short summary of
+        // …`), a question to answer (`What this decision enables`).
+        return instructionVerbs.contains(first) || slotOpenings.contains(first) || !slotWords.isDisjoint(with: words)
+    }
+
+    /// First words of a slot that describes or asks for its content.
+    static let slotOpenings: Set<String> = ["a", "an", "what", "which", "how", "who", "why", "when", "where", "your"]
+
+    /// Words that name what a template slot asks for.
+    static let slotWords: Set<String> = [
+        "name", "names", "description", "brief", "here", "placeholder", "todo", "tbd", "xxx", "link", "url",
+        "date", "owner", "eg", "example", "insert", "summary", "discussion", "paragraph", "paragraphs", "sentence",
+        "sentences", "introduction", "overview", "statement", "optional",
+    ]
+
+    /// The kind of placeholder that leaves something undecided (`TBD`, `Pending`, `TODO: …`).
+    static let undecided = "placeholder"
 
     /// What kind of placeholder `text` is, or nil when it is real content.
     static func placeholder(_ text: String, emphasisOnly: Bool, template: Set<String>) -> String? {
@@ -66,11 +110,11 @@ public struct NoPlaceholdersRule: Rule {
         let normalized = TitleNormalizer.normalize(trimmed)
         if TextPatterns.undecided.contains(normalized) || lower.hasPrefix("todo:") || lower.hasPrefix("tbd:")
             || lower.hasPrefix("todo ") {
-            return "placeholder"
+            return undecided
         }
         if trimmed.hasPrefix("["), trimmed.hasSuffix("]") || trimmed.hasSuffix("].") {
-            let inner = trimmed.dropFirst().prefix { $0 != "]" }
-            if inner.split(separator: " ").count >= 2 { return "bracketed instruction" }
+            let inner = String(trimmed.dropFirst().prefix { $0 != "]" })
+            if Self.isSlot(inner) { return "bracketed instruction" }
         }
         if template.contains(normalized) { return "template text" }
         if emphasisOnly, let first = normalized.split(separator: " ").first, instructionVerbs.contains(String(first)) {
