@@ -21,6 +21,20 @@ enum TextPatterns {
     }
 
     /// True when the text says nothing yet: empty, `-`, `?`, `TBD`, `TODO`, `N/A`.
+    /// True when `text` contains the lowercase ASCII `needle`, ignoring ASCII case: one pass
+    /// over the bytes, no lowercased copy of the text.
+    static func containsIgnoringCase(_ text: String, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+        for start in 0...(bytes.count - pattern.count) where lower(bytes[start]) == first {
+            if (1..<pattern.count).allSatisfy({ lower(bytes[start + $0]) == pattern[$0] }) { return true }
+        }
+        return false
+    }
+
     static func isUndecided(_ text: String) -> Bool {
         let trimmed = text.trimmingWhitespace
         if trimmed.isEmpty || ["-", "--", "?", "—", "…", "..."].contains(trimmed) { return true }

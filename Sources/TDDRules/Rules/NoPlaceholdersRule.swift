@@ -61,13 +61,16 @@ public struct NoPlaceholdersRule: Rule {
 
     public func check(_ context: RuleContext) -> [Violation] {
         let templateTexts = context.profile.templatePrompts
+        // Text much longer than any template prompt or undecided word cannot be one: it is
+        // not normalized at all (most paragraphs of a real document).
+        let comparable = 2 * max(templateTexts.map(\.utf8.count).max() ?? 0, 32) + 16
         // In the questions sections an undecided word (`Pending`, `TBD`) is a question's state,
         // which open-questions-resolved reports: one problem, one finding.
         let questionSections = Set(context.sections(for: .openQuestions).flatMap(\.allSections).map(\.location))
         return TextWalk.items(context.document).compactMap { item in
             let text = item.text.afterLabel
             guard let kind = Self.placeholder(text, emphasisOnly: item.text.isEmphasisOnly,
-                                              template: templateTexts) else { return nil }
+                                              template: templateTexts, comparable: comparable) else { return nil }
             if kind == Self.undecided, let section = item.section, questionSections.contains(section.location) { return nil }
             return Violation("\(kind) left in the document: \"\(TextPatterns.excerpt(text))\"; replace it with the real content",
                              at: item.text.location, section: item.section?.title)
@@ -102,20 +105,20 @@ public struct NoPlaceholdersRule: Rule {
     static let undecided = "placeholder"
 
     /// What kind of placeholder `text` is, or nil when it is real content.
-    static func placeholder(_ text: String, emphasisOnly: Bool, template: Set<String>) -> String? {
+    static func placeholder(_ text: String, emphasisOnly: Bool, template: Set<String>,
+                            comparable: Int = .max) -> String? {
         let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty else { return nil }
-        let lower = trimmed.lowercased()
-        if lower.contains("lorem ipsum") { return "Lorem ipsum" }
-        let normalized = TitleNormalizer.normalize(trimmed)
-        if TextPatterns.undecided.contains(normalized) || lower.hasPrefix("todo:") || lower.hasPrefix("tbd:")
-            || lower.hasPrefix("todo ") {
-            return undecided
-        }
+        if TextPatterns.containsIgnoringCase(trimmed, "lorem ipsum") { return "Lorem ipsum" }
+        let start = trimmed.prefix(5).lowercased()
+        if start.hasPrefix("todo:") || start.hasPrefix("tbd:") || start.hasPrefix("todo ") { return undecided }
         if trimmed.hasPrefix("["), trimmed.hasSuffix("]") || trimmed.hasSuffix("].") {
             let inner = String(trimmed.dropFirst().prefix { $0 != "]" })
             if Self.isSlot(inner) { return "bracketed instruction" }
         }
+        guard trimmed.utf8.count <= comparable || emphasisOnly else { return nil }
+        let normalized = TitleNormalizer.normalize(trimmed)
+        if TextPatterns.undecided.contains(normalized) { return undecided }
         if template.contains(normalized) { return "template text" }
         if emphasisOnly, let first = normalized.split(separator: " ").first, instructionVerbs.contains(String(first)) {
             return "italic instruction"
