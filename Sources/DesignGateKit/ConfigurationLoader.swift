@@ -1,4 +1,3 @@
-import Reporters
 import TDDMarkdown
 import TDDRules
 
@@ -303,14 +302,14 @@ public struct ConfigurationLoader {
         return values.count > 20 ? shown + ", and \(values.count - 20) more" : shown
     }
 
-    /// A value quoted in an error: at most 60 characters, control characters escaped.
+    /// A value quoted in an error: at most 60 characters (the error is escaped when printed).
     static func short(_ value: String) -> String {
-        TerminalText.escape(value.count > 60 ? String(value.prefix(59)) + "…" : value)
+        value.count > 60 ? String(value.prefix(59)) + "…" : value
     }
 
     private func fail(_ line: Int, _ message: String, hint: String?) -> DesignGateError {
         // Values from the file are quoted short, but a message must stay short whatever they hold.
         let bounded = message.count > 400 ? String(message.prefix(399)) + "…" : message
-        return DesignGateError("\(file):\(line): \(TerminalText.escape(bounded))", hint: hint)
+        return DesignGateError("\(file):\(line): \(bounded)", hint: hint)
     }
 }

@@ -76,8 +76,10 @@ public struct HookInstaller {
         func keptName(_ kind: HookKind) -> String {
             policy == .chain ? HookScript.chainedName(kind) : HookScript.backupName(kind)
         }
-        for kind in kinds {
-            guard case .foreign(let owner) = state(kind) else { continue }
+        // What is there now, read once: the plan below rests on it.
+        let current = kinds.map { (kind: $0, state: state($0)) }
+        for (kind, state) in current {
+            guard case .foreign(let owner) = state else { continue }
             let kept = keptName(kind)
             switch policy {
             case .refuse:
@@ -101,11 +103,11 @@ public struct HookInstaller {
         // Every hook is written beside its place first: a failure there (a full disk, a
         // read-only folder) changes nothing. Only then are foreign hooks moved aside and each
         // new hook renamed into place, the foreign one moved back if that fails.
-        var plans: [(kind: HookKind, staged: FileSystem.StagedFile, foreign: String?)] = []
-        for kind in kinds {
+        var plans: [(kind: HookKind, staged: FileSystem.StagedFile, state: State, foreign: String?)] = []
+        for (kind, state) in current {
             var chained = false
             var foreign: String?
-            switch state(kind) {
+            switch state {
             case .absent: break
             case .designGate(let wasChained): chained = wasChained
             case .foreign(let owner):
@@ -114,7 +116,7 @@ public struct HookInstaller {
             }
             do {
                 let script = HookScript(kind: kind, binary: binary, chained: chained).render()
-                plans.append((kind, try FileSystem.stage(script, besides: path(kind.rawValue), executable: true), foreign))
+                plans.append((kind, try FileSystem.stage(script, besides: path(kind.rawValue), executable: true), state, foreign))
             } catch {
                 plans.forEach { $0.staged.discard() }
                 throw DesignGateError(error.message, hint: "nothing was changed; check that \(hooksDirectory) is writable and the disk has space")
@@ -123,7 +125,7 @@ public struct HookInstaller {
         var done: [String] = []
         for (index, plan) in plans.enumerated() {
             let target = path(plan.kind.rawValue)
-            var note = state(plan.kind) == .absent ? "installed" : "already installed (rewritten)"
+            var note = plan.state == .absent ? "installed" : "already installed (rewritten)"
             if let owner = plan.foreign {
                 let kept = keptName(plan.kind)
                 do {

@@ -125,28 +125,22 @@ public enum ReportOutput {
 
     /// Writes to a device, FIFO or descriptor in place.
     private static func stream(_ text: String, to path: String) throws(DesignGateError) {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw DesignGateError("cannot write \(TerminalText.path(path)): \(String(cString: strerror(errno)))",
-                                  hint: "choose another output path")
-        }
-        defer { close(descriptor) }
-        if let failure = FileSystem.writeAll(Array(text.utf8), to: descriptor) {
-            throw DesignGateError("cannot write \(TerminalText.path(path)): \(String(cString: strerror(failure)))",
-                                  hint: "choose another output path")
-        }
+        try write(text, to: path, flags: 0, naming: TerminalText.path(path), hint: "choose another output path")
     }
 
     private static func append(_ text: String, to path: String) throws(DesignGateError) {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else {
-            throw DesignGateError("cannot write the step summary to \(TerminalText.path(path)): \(String(cString: strerror(errno)))",
-                                  hint: "check GITHUB_STEP_SUMMARY")
-        }
-        defer { close(descriptor) }
-        if let failure = FileSystem.writeAll(Array(text.utf8), to: descriptor) {
-            throw DesignGateError("cannot write the step summary to \(TerminalText.path(path)): \(String(cString: strerror(failure)))",
-                                  hint: "check GITHUB_STEP_SUMMARY")
+        try write(text, to: path, flags: O_APPEND | O_CREAT, naming: "the step summary to \(TerminalText.path(path))",
+                  hint: "check GITHUB_STEP_SUMMARY")
+    }
+
+    /// Opens `path` for writing with `flags` and writes `text`; an error names `what` could not be written.
+    private static func write(_ text: String, to path: String, flags: Int32, naming what: String,
+                              hint: String) throws(DesignGateError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | flags, 0o666)
+        let failure = descriptor < 0 ? errno : FileSystem.writeAll(Array(text.utf8), to: descriptor)
+        if descriptor >= 0 { close(descriptor) }
+        if let failure {
+            throw DesignGateError("cannot write \(what): \(String(cString: strerror(failure)))", hint: hint)
         }
     }
 }

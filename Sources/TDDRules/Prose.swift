@@ -231,12 +231,14 @@ enum Prose {
 
     /// True when the text negates what it says ("does not break", "no additional risk").
     static func negates(_ text: String) -> Bool {
-        !Set(words(text)).isDisjoint(with: ["not", "no", "never", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't", "without"])
+        !Set(words(text)).isDisjoint(with: negations.union(["no", "without"]))
     }
+
+    /// Words that turn a statement into its opposite.
+    static let negations: Set<String> = ["never", "not", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't"]
 
     /// "…, so the state is never hidden": a sentence that says a consequence cannot happen.
     static func preventsByConsequence(_ text: String) -> Bool {
-        let negations: Set<String> = ["never", "not", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't"]
         for sentence in text.lowercased().split(whereSeparator: { ".;".contains($0) }) {
             let sentenceWords = words(String(sentence))
             guard let so = sentenceWords.firstIndex(of: "so") else { continue }

@@ -225,7 +225,7 @@ struct RiskReader {
 
     /// A sentence that handles or accepts every item at once ("Both scenarios are unlikely").
     private static func sentenceAboutAll(in text: String) -> String? {
-        text.split(whereSeparator: { ".!?\n".contains($0) }).map(String.init).first { sentence in
+        Prose.sentences(text).first { sentence in
             let words = Prose.words(sentence)
             let aboutAll = words.contains("both") || words.contains("either")
                 || words.first.map { ["all", "each"].contains($0) } ?? false
