@@ -51,7 +51,8 @@ enum Prose {
 
     static let interrogatives: Set<String> = [
         "what", "how", "why", "when", "where", "who", "which", "whether", "should", "shall", "do", "does",
-        "is", "are", "can", "could", "will", "would", "must", "may",
+        "is", "are", "can", "could", "will", "would", "must", "may", "what's", "how's", "who's", "where's",
+        "isn't", "aren't", "shouldn't", "can't", "won't", "doesn't", "don't",
     ]
 
     /// True when the text asks something: a sentence ending in `?`, or one that opens with a
@@ -100,6 +101,30 @@ enum Prose {
         if !current.trimmingWhitespace.isEmpty { result.append(current.trimmingWhitespace) }
         return result
     }
+
+    /// True when the text states something as a full sentence, without weighing options or
+    /// leaving work to do (`The exclude block will not be considered`), rather than naming a
+    /// topic (`Naming of the API`, `Resolution of #112: …`), asking, or saying what is still to
+    /// do (`We should consider …`, `A new API may be needed`).
+    static func states(_ text: String) -> Bool {
+        let head = text.split(separator: ":", maxSplits: 1).first.map(String.init) ?? text
+        let words = words(head)
+        guard words.count >= 5, let first = words.first, !interrogatives.contains(first) else { return false }
+        return words.dropFirst().contains(where: finiteVerbs.contains) && pendingPhrases.first(in: text) == nil
+    }
+
+    /// Phrases that weigh options or leave work to do: a statement with one is still open.
+    static let pendingPhrases = Phrases([
+        "consider", "considering", "need to", "needs to", "we need", "would need", "may", "might", "could",
+        "alternatively", "whether", "figure out", "investigate", "explore", "evaluate", "decide", "discuss",
+        "discussion", "unclear", "unknown", "not sure", "either",
+    ])
+
+    /// Auxiliary and linking verbs: a text with one after its first word is a sentence.
+    static let finiteVerbs: Set<String> = [
+        "is", "are", "was", "were", "will", "won't", "should", "must", "shall", "can", "cannot", "can't",
+        "would", "isn't", "aren't", "has", "have", "does", "doesn't", "do", "don't",
+    ]
 
     /// True when a list item only points elsewhere (`Also see the Trade-offs section`).
     static func onlyPoints(_ text: String) -> Bool {
@@ -158,6 +183,7 @@ enum Prose {
         "exceeds", "loss", "lose", "stale", "outdated", "unexpected", "overload", "overloaded", "bottleneck",
         "exhaustion", "denial of service", "allowed to the entire", "unsupported", "not supported",
         "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption", "lead to", "leads to",
+        "not work", "stop working", "no longer work", "no longer works",
     ])
 
     static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
@@ -186,6 +212,7 @@ enum Prose {
         "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
         "adds no", "already", "to fix", "how to fix", "is posted", "reported", "detect", "detects",
+        "vetted", "manually", "by hand",
     ])
 
     /// Phrases that accept a risk and say why.
@@ -208,9 +235,11 @@ enum Prose {
 
     static let notMitigatedPhrases = Phrases(["cannot be mitigated", "can't be mitigated", "not be mitigated",
                                               "no mitigation", "not mitigated", "mitigation: none",
-                                              "mitigation: n/a", "mitigation: tbd", "mitigation: todo"])
+                                              "mitigation: n/a", "mitigation: tbd", "mitigation: todo",
+                                              "must be considered", "should be considered", "to be considered",
+                                              "be carefully considered"])
 
-    /// "cannot be mitigated", "no mitigation", "there is no way to …".
+    /// "cannot be mitigated", "no mitigation", "this impact must be considered".
     static func saysNotMitigated(_ text: String) -> Bool {
         notMitigatedPhrases.first(in: text) != nil
     }

@@ -40,6 +40,9 @@ struct QuestionReader {
         var introduction: InlineText?
         /// The violation of a one-item list's item, which the next paragraph or quote may answer.
         var lastItem: (index: Int, item: ListItem)?
+        /// The block before, when it is a one-item list: a bullet list right after a numbered
+        /// item (`1. Scenario` then `- Outcome`) is its nested content with the indent slipped.
+        var oneItemList: ListBlock?
         /// Questions asked paragraph after paragraph with nothing between: a statement among them
         /// is one more point, not an answer.
         let asksInARun = zip(blocks, blocks.dropFirst()).contains { Self.asks($0) && Self.asks($1) }
@@ -58,13 +61,17 @@ struct QuestionReader {
             pending = question
             flush()
         }
-        /// A quote or paragraph right after a one-item list answers its item.
+        /// A quote, paragraph or slipped nested list right after a one-item list answers its
+        /// item, unless it is a placeholder.
         func answerItem(_ answered: (index: Int, item: ListItem), with text: String) {
-            violations.remove(at: answered.index)
-            if case .doubtful(let reason) = Rule.answerReading(text) {
-                violations.insert(Violation(Rule.doubtful(itemText(answered.item), because: reason),
-                                            at: answered.item.location, section: title, severity: .warning),
-                                  at: answered.index)
+            switch Rule.answerReading(text) {
+            case .open:
+                return
+            case .settled:
+                violations.remove(at: answered.index)
+            case .doubtful(let reason):
+                violations[answered.index] = Violation(Rule.doubtful(itemText(answered.item), because: reason),
+                                                       at: answered.item.location, section: title, severity: .warning)
             }
         }
 
@@ -73,8 +80,18 @@ struct QuestionReader {
             introduction = nil
             let answerable = lastItem
             lastItem = nil
+            let listBefore = oneItemList
+            oneItemList = nil
             switch block {
             case .list(let list):
+                if let listBefore, listBefore.ordered, !list.ordered,
+                   !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
+                    if let answered = answerable {
+                        answerItem(answered, with: list.items.map(\.fullText).joined(separator: "\n"))
+                    }
+                    continue
+                }
+                if list.items.count == 1 { oneItemList = list }
                 let asking = list.items.filter { Prose.asksQuestion($0.lead?.text ?? "") }
                 // After `In particular:` the items spell out the paragraph; after `Still open:` they are
                 // the open items. Under a topic sub-heading, only items that ask are questions.

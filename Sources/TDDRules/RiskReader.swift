@@ -80,7 +80,8 @@ struct RiskReader {
                 } else if Prose.introduces(words) {
                     let lower = words.lowercased()
                     introduction = lower.contains("mitigat") ? .mitigations
-                        : Prose.describesRisk(words) && !Prose.saysAccepted(words) && open == nil ? .risks : .elaboration
+                        : Prose.describesRisk(words) && !Prose.saysAccepted(words) && !Prose.saysHandled(words) && open == nil
+                        ? .risks : .elaboration
                     if introduction == .elaboration, let open { risks[open].attach([words]) }
                 } else if let label = text.strongLabel, !label.hasSuffix("?") {
                     // `**User experience**: …`: a titled risk with its description.

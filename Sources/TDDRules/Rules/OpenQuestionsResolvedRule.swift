@@ -19,11 +19,16 @@ public struct OpenQuestionsResolvedRule: Rule {
             A question is resolved by a checked box `[x]`, by being struck through, by a label \
             standing as a label (Answer, Resolved, Decision, Resolution, Conclusion, Outcome, \
             `A.`) with text after it, by what is attached to it (a nested item, a second paragraph \
-            of the item, a quote or the paragraph right after a question paragraph), by a \
+            of the item, a quote or the paragraph right after a question paragraph, a bullet list \
+            right after a numbered item, where the author's indent slipped), by a \
             decision to defer it ("out of scope", "follow-up"), or in a table by a resolved status \
             or a filled answer column. Tiers: an error when nothing answers it or the answer is a \
             placeholder (`Answer: TBD`, `Decision: TODO`); a warning ("possibly unresolved") \
-            when the answer only proposes ("probably", "we could", "I think"). A section that \
+            when the answer only proposes ("probably", "we could", "I think"), or when an item \
+            asks nothing and states something as a full sentence ("The exclude block will not be \
+            considered"), which may record a decision; an item that names a topic ("Naming of \
+            the API") or leaves work to do ("We should consider …", "may be needed") is an \
+            error. A section that \
             says there are none passes; `TBD` does not. Task boxes elsewhere (release \
             checklists) are not questions; an item that only points elsewhere ("see the Risks \
             section"), a condition ("When the cache is full, …") and a rhetorical "why not …?" \
@@ -86,9 +91,22 @@ public struct OpenQuestionsResolvedRule: Rule {
             - How do we pick the eviction mode?
               - On an empty cache, default to LRU.
               - Should the mode be configurable? Yes, with a flag.
+
+            1. A tenant renames its cache.
+            - The old entries expire with their TTL.
             """,
         ],
         failingExamples: [
+            """
+            # Cache
+            ## Open Questions
+            1. A tenant renames its cache.
+            - The old entries expire with their TTL.
+
+            2. How does the warmer interact with eviction? ↓
+            - TODO
+            """,
+            "# Cache\n## Open Questions\n- Pinned keys will be exempt from the eviction policy. ↓\n- We should consider a second tier. ↓\n",
             """
             # Cache
             ## Open Questions
@@ -171,6 +189,8 @@ public struct OpenQuestionsResolvedRule: Rule {
         "possibly unresolved: \"\(TextPatterns.excerpt(item))\"; \(reason)"
     }
 
+    static let statement = "it states something rather than asking; if it is decided, label it `Decision: …`, if not, ask the question"
+
     static func hedged(_ phrase: String) -> String {
         "the answer reads as a proposal (\"\(phrase)\"), not a decision; state the decision or keep it open"
     }
@@ -224,6 +244,8 @@ public struct OpenQuestionsResolvedRule: Rule {
         if Prose.saysDeferred(text) != nil { return .settled }
         // An open issue judged not to matter ("…, but we feel this will not be significant").
         if !Prose.asksQuestion(text), Prose.saysAccepted(text) { return .settled }
+        // A sentence that asks nothing and does not say it is open may record a decision.
+        if !Prose.asksQuestion(text), Prose.saysOpen(text) == nil, Prose.states(text) { return .doubtful(statement) }
         guard let mark = text.lastIndex(of: "?") else { return .open }
         let after = text[text.index(after: mark)...].trimmingWhitespace
         guard !after.isEmpty else { return .open }

@@ -93,9 +93,23 @@ public struct RisksHaveMitigationsRule: Rule {
             Although the above may happen, sessions drop only on a failed node. Clients retry on another one.
 
             The warmer is a separate job: it does not introduce new failure modes in the request path.
+
+            - Nested key prefixes could collide between tenants.
+              - Prefixes are vetted by hand before each release.
             """,
         ],
         failingExamples: [
+            """
+            # Cache
+            ## Risks
+            Without the new client the following will not work:
+
+            1. pinned sessions ↓
+            1. cross-region reads ↓
+
+            - Nested key prefixes could collide between tenants. ↓
+              - This must be considered before each release.
+            """,
             """
             # Cache
             ## Risks
