@@ -4,6 +4,22 @@ import TDDMarkdown
 public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     case openQuestions = "open-questions"
     case risks
+
+    /// True when a normalized section title says it plays this role, whatever the exact words:
+    /// `Questions and Open Issues`, `Remaining Questions`, `Drawbacks and Risks`. Answered and
+    /// frequently asked questions do not.
+    public func isNamed(by title: String) -> Bool {
+        let words = Set(title.split(separator: " ").map(String.init))
+        switch self {
+        case .openQuestions:
+            if !words.isDisjoint(with: ["frequently", "faq", "answered", "resolved", "closed"]) { return false }
+            return !words.isDisjoint(with: ["question", "questions"])
+                || (!words.isDisjoint(with: ["open", "unresolved", "outstanding", "pending", "remaining"])
+                    && !words.isDisjoint(with: ["issue", "issues", "items", "points", "topics"]))
+        case .risks:
+            return !words.isDisjoint(with: ["risk", "risks"])
+        }
+    }
 }
 
 /// A field a profile expects in a section (`**Purpose:**`), with its aliases.

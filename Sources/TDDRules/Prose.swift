@@ -63,11 +63,28 @@ enum Prose {
             let next = index + 1 < scalars.count ? scalars[index + 1] : " "
             if next.properties.isWhitespace || [")", "\"", "*", "_", "”", "'"].contains(next) { return true }
         }
-        guard let first = words(text).first, interrogatives.contains(first) else { return false }
+        let words = words(text)
+        guard let first = words.first, interrogatives.contains(first) else { return false }
         // `When the scale is 0, the base is 2`: a condition and what holds under it.
         if conditionals.contains(first), text.contains(",") { return false }
+        // `Could frequently require retries`: a verb then a verb or adverb is a clause without its
+        // subject, not a question (`Could we …`, `Is caching required` ask).
+        if !whWords.contains(first), let second = words.dropFirst().first,
+           second.hasSuffix("ly") || clauseVerbs.contains(second) {
+            return false
+        }
         return !text.trimmingWhitespace.hasSuffix(".")
     }
+
+    /// Question words that ask on their own; the others are verbs that ask only before a subject.
+    static let whWords: Set<String> = ["what", "how", "why", "when", "where", "who", "which", "whether", "what's",
+                                       "how's", "who's", "where's"]
+
+    /// Verbs and adverbs that continue a clause whose subject was left out (`Could require …`).
+    static let clauseVerbs: Set<String> = [
+        "be", "have", "require", "cause", "lead", "break", "result", "make", "take", "need", "increase", "reduce",
+        "affect", "introduce", "become", "also", "still", "not", "never", "even",
+    ]
 
     /// Question words that also open a condition.
     static let conditionals: Set<String> = ["when", "where"]
@@ -109,9 +126,16 @@ enum Prose {
     static func states(_ text: String) -> Bool {
         let head = text.split(separator: ":", maxSplits: 1).first.map(String.init) ?? text
         let words = words(head)
-        guard words.count >= 5, let first = words.first, !interrogatives.contains(first) else { return false }
+        guard words.count >= 5, let first = words.first, !interrogatives.contains(first),
+              !tasks.contains(first) else { return false }
         return words.dropFirst().contains(where: finiteVerbs.contains) && pendingPhrases.first(in: text) == nil
     }
+
+    /// Verbs that open a task still to do (`Clarify that …`, `Decide whether …`).
+    static let tasks: Set<String> = [
+        "clarify", "decide", "define", "determine", "investigate", "explore", "evaluate", "document", "confirm",
+        "verify", "check", "agree", "settle", "choose", "pick", "figure", "discuss", "research", "find", "review",
+    ]
 
     /// Phrases that weigh options or leave work to do: a statement with one is still open.
     static let pendingPhrases = Phrases([
@@ -125,6 +149,18 @@ enum Prose {
         "is", "are", "was", "were", "will", "won't", "should", "must", "shall", "can", "cannot", "can't",
         "would", "isn't", "aren't", "has", "have", "does", "doesn't", "do", "don't",
     ]
+
+    /// True when an answer only supposes (`If few do, the score reduces to …`): it says what
+    /// follows from one answer without giving it.
+    static func onlySupposes(_ text: String) -> Bool {
+        guard let first = sentences(text).first else { return false }
+        return ["if", "depending", "assuming", "suppose", "supposing"].contains(words(first).first ?? "")
+    }
+
+    /// True for the line that closes a KEP's unresolved block (`<<[/UNRESOLVED]>>`): markup, not a question.
+    static func closesUnresolvedBlock(_ text: String) -> Bool {
+        text.trimmingWhitespace.hasPrefix("<<[/")
+    }
 
     /// True when a list item only points elsewhere (`Also see the Trade-offs section`).
     static func onlyPoints(_ text: String) -> Bool {
@@ -143,7 +179,11 @@ enum Prose {
         "to be discussed", "under discussion", "todo", "tbd", "not clear", "no consensus", "not full consensus",
         "without consensus", "some discussion", "still being discussed", "being debated", "is open",
         "are open", "to resolve", "to be resolved", "not resolved", "not been resolved", "have not resolved", "there are three main options",
-        "there are two options", "there are several options", "main options",
+        "there are two options", "there are several options", "main options", "open questions", "remain open",
+        "remains open", "we do not know", "we don't know", "do not know yet", "not known yet", "more work is needed",
+        "more work needed", "further investigation", "needs investigation", "need investigation", "needs more thought",
+        "may need to be", "might need to be", "requires prototyping", "require prototyping", "first prototyping",
+        "should observe whether", "requires deciding", "resolving this",
     ])
 
     /// Phrases saying a question was set aside on purpose: a decision too.
@@ -160,6 +200,7 @@ enum Prose {
         "probably", "maybe", "perhaps", "we could", "we might", "i'm inclined", "i am inclined", "inclined to",
         "the proposal here is", "possibly", "a possible", "one possible", "i think", "not sure", "i believe",
         "i guess", "supposedly", "tentatively", "leaning towards", "leaning toward", "it would be good",
+        "proposed", "we propose",
     ])
 
     /// The phrase saying a decision is still open, if the text has one.
@@ -211,8 +252,9 @@ enum Prose {
         "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "restore",
         "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
-        "adds no", "already", "to fix", "how to fix", "is posted", "reported", "detect", "detects",
-        "vetted", "manually", "by hand",
+        "adds no", "to fix", "how to fix", "is posted", "reported", "detect", "detects",
+        "vetted", "manually", "by hand", "continue to work", "continues to work", "still works", "as before",
+        "unchanged", "as required by", "rejection",
     ])
 
     /// Phrases that accept a risk and say why.

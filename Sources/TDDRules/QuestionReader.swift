@@ -75,7 +75,7 @@ struct QuestionReader {
             }
         }
 
-        for block in blocks {
+        for (position, block) in blocks.enumerated() {
             let introduced = introduction
             introduction = nil
             let answerable = lastItem
@@ -96,8 +96,16 @@ struct QuestionReader {
                 // After `In particular:` the items spell out the paragraph; after `Still open:` they are
                 // the open items. Under a topic sub-heading, only items that ask are questions.
                 let elaborates = introduced.map { !Prose.asksQuestion($0.text) && Prose.saysOpen($0.text) == nil } ?? false
-                if asking.isEmpty, elaborates { continue }
-                let items = (topic.map { Prose.saysOpen($0.title) == nil } ?? false ? asking : list.items)
+                // Items that spell out a paragraph are not questions, unless one says it is still open
+                // and no paragraph after the list asks about them all (`Feedback is requested on …`).
+                let askedAfter = blocks[(position + 1)...].contains { block in
+                    if case .paragraph(let text) = block { return Prose.asksQuestion(text.text) || Prose.saysOpen(text.text) != nil }
+                    return false
+                }
+                let saysOpen = askedAfter ? [] : list.items.filter { Prose.saysOpen(itemText($0)) != nil }
+                if asking.isEmpty, elaborates, saysOpen.isEmpty { continue }
+                let items = (elaborates ? asking + saysOpen
+                    : topic.map { Prose.saysOpen($0.title) == nil } ?? false ? asking : list.items)
                     .filter { !Prose.onlyPoints(itemText($0)) }
                 if pending != nil, !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     answerPending(with: block)
@@ -115,7 +123,7 @@ struct QuestionReader {
             case .paragraph(let text):
                 if Rule.hasResolutionLabel(text.text) || text.isStruckThrough {
                     if pending != nil { pending = nil } else if let (index, _) = answerable { violations.remove(at: index) }
-                } else if TextPatterns.saysNone(text.text) {
+                } else if TextPatterns.saysNone(text.text) || Prose.closesUnresolvedBlock(text.text) {
                     continue
                 } else if Prose.asksInEarnest(text.text) || Prose.isPlaceholder(text.text) {
                     flush()
@@ -125,6 +133,10 @@ struct QuestionReader {
                     if Prose.introduces(text.text) {
                         flush()
                         introduction = text
+                        // `More work is needed to decide. Some possibilities:` under a topic: the topic is open.
+                        if let topic, violations.isEmpty {
+                            pending = Pending(text: topic.title, location: topic.location, reading: .open, answerable: false)
+                        }
                     } else if pending != nil {
                         flush()
                     } else if let topic {

@@ -8,7 +8,9 @@ public struct OpenQuestionsResolvedRule: Rule {
         description: """
             A design is not ready for approval while its questions are open. The section is \
             found by alias (Open Questions, Open Questions/Issues, Unresolved Questions, \
-            Outstanding Questions, Questions, Open Issues). A question is a list item, a table \
+            Outstanding Questions, Questions, Open Issues) or by a title that says it holds \
+            questions or open issues (Questions and Open Issues, Remaining Questions; not \
+            Frequently Asked or Answered Questions). A question is a list item, a table \
             row of a question table (one with a status, answer or question column), a paragraph \
             that asks (`?`, or a question word) or says a decision is still open ("has not been \
             determined", "feedback is requested", `TODO`), and a sub-heading. A sub-heading that \
@@ -23,7 +25,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             right after a numbered item, where the author's indent slipped), by a \
             decision to defer it ("out of scope", "follow-up"), or in a table by a resolved status \
             or a filled answer column. Tiers: an error when nothing answers it or the answer is a \
-            placeholder (`Answer: TBD`, `Decision: TODO`); a warning ("possibly unresolved") \
+            placeholder (`Answer: TBD`, `Decision: TODO`), says it is still open ("we do not \
+            know", "more work is needed") or only supposes ("If few do, …"); a warning ("possibly unresolved") \
             when the answer only proposes ("probably", "we could", "I think"), or when an item \
             asks nothing and states something as a full sentence ("The exclude block will not be \
             considered"), which may record a decision; an item that names a topic ("Naming of \
@@ -97,6 +100,17 @@ public struct OpenQuestionsResolvedRule: Rule {
             """,
         ],
         failingExamples: [
+            """
+            # Cache
+            ## Questions and Open Issues
+            - **Is one node enough?** If the load doubles, we add a second. ↓
+            - Clarify that the warmer runs before each deploy. ↓
+
+            ### Key format ↓
+            More work is needed to determine the format. Some possibilities:
+
+            **Prefix**: the tenant first.
+            """,
             """
             # Cache
             ## Open Questions
@@ -214,7 +228,12 @@ public struct OpenQuestionsResolvedRule: Rule {
         }
         guard let lead = item.lead else { return item.fullText.trimmingWhitespace.isEmpty ? .open : .settled }
         if lead.isStruckThrough || lead.startsStruckThrough || TextPatterns.saysNone(lead.text) { return .settled }
-        if let question = lead.strongLabel, question.hasSuffix("?") { return answerReading(lead.afterLabel) }
+        if let question = lead.strongLabel, question.hasSuffix("?") {
+            // `**Which default?** …`: the text after the label answers it, unless what is attached says it is open.
+            let attached = item.blocks.dropFirst().map(\.plainText).joined(separator: "\n")
+            if Prose.saysOpen(attached) != nil, Prose.saysDeferred(attached) == nil { return .open }
+            return answerReading(lead.afterLabel)
+        }
         if let answer = resolution(in: lead.text) { return answerReading(answer) }
         for child in item.descendants {
             if let answer = child.lead.flatMap({ resolution(in: $0.text) }) { return answerReading(answer) }
@@ -254,9 +273,11 @@ public struct OpenQuestionsResolvedRule: Rule {
         return .open
     }
 
-    /// How an answer reads: a placeholder leaves the question open, a hedge leaves it in doubt.
+    /// How an answer reads: a placeholder, an answer that says it is still open or only supposes
+    /// (`If few do, …`) leaves the question open; a hedge leaves it in doubt.
     static func answerReading(_ answer: String) -> Prose.Reading {
-        if Prose.isPlaceholder(answer) { return .open }
+        if Prose.isPlaceholder(answer) || Prose.onlySupposes(answer) { return .open }
+        if Prose.saysOpen(answer) != nil, Prose.saysDeferred(answer) == nil { return .open }
         if let phrase = Prose.hedge(answer) { return .doubtful(hedged(phrase)) }
         return .settled
     }

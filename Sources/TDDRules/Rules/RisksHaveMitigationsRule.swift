@@ -7,10 +7,12 @@ public struct RisksHaveMitigationsRule: Rule {
         summary: "every risk has a mitigation",
         description: """
             A risk without a plan is a surprise waiting to happen. The section is found by alias \
-            (Risks and Mitigation Strategies, Risks & Mitigations, Risks, Risk Assessment). A \
+            (Risks and Mitigation Strategies, Risks & Mitigations, Risks, Risk Assessment) or by \
+            any title with the word risk (Drawbacks and Risks); a section that only identifies \
+            risks is answered by a mitigations section right after it. A \
             risk is a table row, a list item, a `Risk:` paragraph, a short bold title, a prose \
             paragraph that describes something going wrong, or a sub-heading. It is handled \
-            when a mitigation is given: a mitigation column filled in; `Mitigation:` (or \
+            when a mitigation is given: a mitigation column (or Decision, Response, Handling) filled in; `Mitigation:` (or \
             Mitigated by, M:, Response, Contingency) inline, in a nested item or in the paragraph \
             after it; a list of mitigations introduced as such after the list of risks (paired by \
             order); the standard template's **Potential Risks** / **Mitigation Plans** fields \
@@ -97,8 +99,28 @@ public struct RisksHaveMitigationsRule: Rule {
             - Nested key prefixes could collide between tenants.
               - Prefixes are vetted by hand before each release.
             """,
+            """
+            # Cache
+            ## Design
+            ### Identified Security Risks
+            - A tenant could read another tenant's entries.
+            ### Risk Assessment and Mitigations
+            Tenant-prefixed keys prevent cross-tenant reads.
+            ## Trade-offs and Risks
+            | Risk | Decision |
+            | --- | --- |
+            | Cold start | A warmer job |
+            """,
         ],
         failingExamples: [
+            """
+            # Cache
+            ## Design
+            ### Identified Security Risks
+            - A tenant could read another tenant's entries. ↓
+            ### Key format
+            Tenant-prefixed keys.
+            """,
             """
             # Cache
             ## Risks
@@ -188,7 +210,20 @@ public struct RisksHaveMitigationsRule: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         let allowNone = context.options.bool("allowNone", default: false)
         let allowAccepted = context.options.bool("allowAccepted", default: true)
-        return context.sections(for: .risks).flatMap { check($0, allowNone: allowNone, allowAccepted: allowAccepted) }
+        return context.sections(for: .risks)
+            .filter { !Self.isAnsweredByNextSection($0, in: context.document) }
+            .flatMap { check($0, allowNone: allowNone, allowAccepted: allowAccepted) }
+    }
+
+    /// True for a section that only identifies risks (`Identified Security Risks`) when the
+    /// section right after it, at its level, holds their mitigations (`Risk Assessment and
+    /// Mitigations`): read together, like a list of risks followed by a list of mitigations.
+    static func isAnsweredByNextSection(_ section: Section, in document: Document) -> Bool {
+        if section.normalizedTitle.contains("mitigat") { return false }
+        let all = document.allSections
+        guard let index = all.firstIndex(where: { $0.location == section.location }) else { return false }
+        let next = all[(index + section.allSections.count)...].first { $0.level <= section.level }
+        return next.map { $0.level == section.level && $0.normalizedTitle.contains("mitigat") } ?? false
     }
 
     private func check(_ section: Section, allowNone: Bool, allowAccepted: Bool) -> [Violation] {
@@ -229,10 +264,14 @@ public struct RisksHaveMitigationsRule: Rule {
         "possibly unmitigated: \"\(TextPatterns.excerpt(risk))\"; nothing after it says how it is handled: add `Mitigation: …`, or say why it is accepted"
     }
 
+    /// Column titles (normalized), besides any with "mitigat", that say how each risk is handled.
+    static let handlingColumns: Set<String> = ["response", "contingency", "decision", "handling", "resolution",
+                                               "countermeasure", "countermeasures", "缓解措施", "对策", "缓解"]
+
     static func check(_ table: Table, section: String) -> [Violation] {
         let columns = table.columnNames.map(TitleNormalizer.normalize)
         guard let mitigation = columns.firstIndex(where: { column in
-            column.contains("mitigat") || ["response", "contingency", "缓解措施", "对策", "缓解"].contains(column)
+            column.contains("mitigat") || handlingColumns.contains(column)
         }) else {
             return [Violation("risk table has no mitigation column: add a `Mitigation` column", at: table.location, section: section)]
         }
