@@ -183,7 +183,7 @@ enum Prose {
         "remains open", "we do not know", "we don't know", "do not know yet", "not known yet", "more work is needed",
         "more work needed", "further investigation", "needs investigation", "need investigation", "needs more thought",
         "may need to be", "might need to be", "requires prototyping", "require prototyping", "first prototyping",
-        "should observe whether", "requires deciding", "resolving this",
+        "should observe whether", "requires deciding", "resolving this", "should be resolved", "must be resolved",
     ])
 
     /// Phrases saying a question was set aside on purpose: a decision too.
@@ -193,7 +193,18 @@ enum Prose {
         "handled separately", "will be handled", "not a goal", "future work", "left for future",
         "future otep", "future oteps", "future proposal", "future proposals", "future enhancement",
         "future enhancements", "separate otep", "another proposal", "separate proposal", "separate kep",
+        "fast-follow", "fast follow", "later iteration", "future iteration", "rather than blocking",
     ])
+
+    /// Phrases that record a decision after a question (`…? This proposal defaults to opt-in`).
+    static let decisionPhrases = Phrases([
+        "we will", "we'll", "we decided", "decided to",
+        "we chose", "we choose", "the idea is", "we go with", "we start", "will be used", "defaults to",
+        "the decision is", "we settled",
+    ])
+
+    /// The phrase recording a decision, if the text has one.
+    static func saysDecided(_ text: String) -> String? { decisionPhrases.first(in: text) }
 
     /// Phrases that make an answer tentative.
     static let hedgePhrases = Phrases([
@@ -266,11 +277,15 @@ enum Prose {
         "not a problem in practice", "expect this to be very rare", "very rare", "low risk", "minimal risk",
         "little risk", "little impact", "minimal impact", "low impact", "no additional risk", "no additional risks",
         "not be an issue", "not an issue", "not cause any serious", "does not introduce", "doesn't introduce",
+        "will be accepted", "is accepted", "be accepted",
     ])
 
+    /// True when a sentence of the text says how a risk is handled and does not take it back
+    /// ("cannot be mitigated", "must be considered").
     static func saysHandled(_ text: String) -> Bool {
-        if handlingPhrases.first(in: text) != nil { return !saysNotMitigated(text) }
-        return preventsByConsequence(text)
+        if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
+        return sentences(text).contains { handlingPhrases.first(in: $0) != nil && !saysNotMitigated($0) }
+            || preventsByConsequence(text)
     }
 
     static func saysAccepted(_ text: String) -> Bool { acceptancePhrases.first(in: text) != nil }

@@ -137,8 +137,13 @@ struct RiskReader {
                         continue
                     }
                     guard let lead = item.lead, !TextPatterns.saysNone(lead.text) else { continue }
+                    // A risk asked as a question (`Is the hash sufficient?`) in a list of its own, with
+                    // nothing nested, is a risk left open; under `… as follows:` it names an aspect.
+                    let asks = Prose.asksQuestion(lead.text)
+                    let askedAlone = lead.text.trimmingWhitespace.hasSuffix("?") && introduced == nil
+                        && item.blocks.count == 1 && item.children.isEmpty
                     var risk = Risk(text: lead.text, location: item.location,
-                                    labelled: (introducedAsRisks && !Prose.asksQuestion(lead.text)) || Self.isRiskLabelled(lead),
+                                    labelled: (introducedAsRisks && !asks) || askedAlone || Self.isRiskLabelled(lead),
                                     gathers: list.items.count == 1)
                     risk.attach(item.blocks.dropFirst().map(\.plainText))
                     let nested = item.children.compactMap(Self.mitigationValue)
@@ -239,7 +244,10 @@ struct RiskReader {
     /// ("We do not believe this is a problem because …"): it speaks for the risk before it.
     private static func opensByHandling(_ text: String) -> Bool {
         guard Prose.saysHandled(text) || Prose.saysAccepted(text), let first = Prose.sentences(text).first else { return false }
-        return Prose.saysHandled(first) || Prose.saysAccepted(first) || !Prose.describesRisk(first) || Prose.refersBack(first)
+        if Prose.saysAccepted(first) || Prose.refersBack(first) { return true }
+        // "…, there is also a risk that …": a new risk, whatever the paragraph goes on to say.
+        if !Set(Prose.words(first)).isDisjoint(with: ["risk", "risks"]) { return false }
+        return Prose.saysHandled(first) || !Prose.describesRisk(first)
     }
 
     /// The paragraph up to its last sentence that handles a risk, and the risk told after it,

@@ -23,10 +23,11 @@ public struct OpenQuestionsResolvedRule: Rule {
             `A.`) with text after it, by what is attached to it (a nested item, a second paragraph \
             of the item, a quote or the paragraph right after a question paragraph, a bullet list \
             right after a numbered item, where the author's indent slipped), by a \
-            decision to defer it ("out of scope", "follow-up"), or in a table by a resolved status \
+            decision to defer it ("out of scope", "follow-up", "a fast-follow"), by a decision \
+            stated right after the question mark ("…? The cache defaults to no warmer"), or in a table by a resolved status \
             or a filled answer column. Tiers: an error when nothing answers it or the answer is a \
             placeholder (`Answer: TBD`, `Decision: TODO`), says it is still open ("we do not \
-            know", "more work is needed") or only supposes ("If few do, …"); a warning ("possibly unresolved") \
+            know", "more work is needed", "this should be resolved before …") or only supposes ("If few do, …"); a warning ("possibly unresolved") \
             when the answer only proposes ("probably", "we could", "I think"), or when an item \
             asks nothing and states something as a full sentence ("The exclude block will not be \
             considered"), which may record a decision; an item that names a topic ("Naming of \
@@ -97,6 +98,9 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             1. A tenant renames its cache.
             - The old entries expire with their TTL.
+
+            - Should the warmer be on by default? The cache defaults to no warmer, so upgrades change nothing.
+            - Should the TTL be a percentage? Left as a fast-follow rather than blocking v1.
             """,
         ],
         failingExamples: [
@@ -111,6 +115,7 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             **Prefix**: the tenant first.
             """,
+            "# Cache\n## Open Questions\n- Should the warmer run before or after the deploy? After is safer. This should be resolved before we build it. ↓\n",
             """
             # Cache
             ## Open Questions
@@ -269,7 +274,10 @@ public struct OpenQuestionsResolvedRule: Rule {
         let after = text[text.index(after: mark)...].trimmingWhitespace
         guard !after.isEmpty else { return .open }
         if let first = Prose.words(after).first, ["yes", "no"].contains(first) { return .settled }
+        if Prose.saysOpen(after) != nil { return .open }
         if let phrase = Prose.hedge(after) { return .doubtful(hedged(phrase)) }
+        // `…? This proposal defaults to opt-in.`: the author answers in the same breath.
+        if Prose.saysDecided(after) != nil { return .settled }
         return .open
     }
 
