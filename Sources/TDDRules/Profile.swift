@@ -6,16 +6,14 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     case risks
 
     /// True when a normalized section title says it plays this role, whatever the exact words:
-    /// `Questions and Open Issues`, `Remaining Questions`, `Drawbacks and Risks`. Answered and
-    /// frequently asked questions do not.
+    /// `Questions and Open Issues`, `Remaining Questions`, `Drawbacks and Risks`. Questions
+    /// that are not said to be open (`Survey Questions`, `Frequently Asked Questions`) do not.
     public func isNamed(by title: String) -> Bool {
         let words = Set(title.split(separator: " ").map(String.init))
         switch self {
         case .openQuestions:
-            if !words.isDisjoint(with: ["frequently", "faq", "answered", "resolved", "closed"]) { return false }
-            return !words.isDisjoint(with: ["question", "questions"])
-                || (!words.isDisjoint(with: ["open", "unresolved", "outstanding", "pending", "remaining"])
-                    && !words.isDisjoint(with: ["issue", "issues", "items", "points", "topics"]))
+            return !words.isDisjoint(with: ["open", "unresolved", "outstanding", "pending", "remaining"])
+                && !words.isDisjoint(with: ["question", "questions", "issue", "issues", "items", "points", "topics"])
         case .risks:
             return !words.isDisjoint(with: ["risk", "risks"])
         }

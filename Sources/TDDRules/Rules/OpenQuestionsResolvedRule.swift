@@ -8,9 +8,9 @@ public struct OpenQuestionsResolvedRule: Rule {
         description: """
             A design is not ready for approval while its questions are open. The section is \
             found by alias (Open Questions, Open Questions/Issues, Unresolved Questions, \
-            Outstanding Questions, Questions, Open Issues) or by a title that says it holds \
-            questions or open issues (Questions and Open Issues, Remaining Questions; not \
-            Frequently Asked or Answered Questions). A question is a list item, a table \
+            Outstanding Questions, Questions, Open Issues) or by a title that says its \
+            questions or issues are open (Questions and Open Issues, Remaining Questions; not \
+            Survey or Frequently Asked Questions). A question is a list item, a table \
             row of a question table (one with a status, answer or question column), a paragraph \
             that asks (`?`, or a question word) or says a decision is still open ("has not been \
             determined", "feedback is requested", `TODO`), and a sub-heading. A sub-heading that \
