@@ -74,37 +74,82 @@ public struct Checker {
                strict: Bool) throws(DesignGateError) -> CheckOutcome {
         var notices = files.skipped.map { "skipped \(TerminalText.path($0.path)): \($0.reason)" }
         var documents: [Report.Document] = []
+        // Read in order (the repository is not shared between threads), judge a batch on all
+        // cores, report in order: memory holds one batch of documents at a time.
+        var batch: [(candidate: Candidate, input: DocumentInput)] = []
+        func judgeBatch() {
+            let judged = batch.map(\.input).parallelMap { Self.judge($0, engine: engine) }
+            for ((candidate, _), judgement) in zip(batch, judged) {
+                let path = TerminalText.path(candidate.path)
+                switch judgement {
+                case .notDesignDocument:
+                    notices.append("skipped \(path): not a design document by path, front matter or title")
+                case .binary:
+                    notices.append("skipped \(path): binary file (contains NUL bytes)")
+                case .checked(let verdict):
+                    notices.append("checked \(path) with profile \(verdict.profile)")
+                    documents.append(Report.Document(path: candidate.path, change: candidate.change,
+                                                     previousPath: candidate.previousPath, verdict: verdict))
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
         let limits = InputLimits()
+        let batchSize = 8 * ProcessInfo.processInfo.activeProcessorCount
         for candidate in files.candidates {
             let decision = selection.decide(path: candidate.path)
             if case .skipped(let reason) = decision {
                 notices.append("skipped \(TerminalText.path(candidate.path)): \(reason)")
                 continue
             }
-            let outcome: ReadOutcome
+            let content: DocumentInput.Content
             if let size = candidate.size, size > limits.maxBytes {
-                outcome = .tooLarge(bytes: size, limit: limits.maxBytes)
+                content = .tooLarge(bytes: size)
             } else {
-                outcome = DocumentReader.read(try candidate.read(), limits: limits)
+                content = .bytes(try candidate.read())
             }
-            if decision == .needsContent {
-                guard case .document(let document) = outcome, DocumentSelection.detected(document) else {
-                    notices.append("skipped \(TerminalText.path(candidate.path)): not a design document by path, front matter or title")
-                    continue
-                }
-            }
-            guard let verdict = engine.check(outcome) else {
-                notices.append("skipped \(TerminalText.path(candidate.path)): binary file (contains NUL bytes)")
-                continue
-            }
-            notices.append("checked \(TerminalText.path(candidate.path)) with profile \(verdict.profile)")
-            documents.append(Report.Document(path: candidate.path, change: candidate.change,
-                                             previousPath: candidate.previousPath, verdict: verdict))
+            batch.append((candidate, DocumentInput(content: content, limits: limits,
+                                                   needsDetection: decision == .needsContent)))
+            if batch.count == batchSize { judgeBatch() }
         }
+        judgeBatch()
         let report = Report(tool: Self.tool, changeSet: files.changeSet, documents: documents,
                             catalogue: RuleRegistry.descriptions)
         let failed = report.errors > 0 || (strict && report.warnings > 0)
         return CheckOutcome(report: report, notices: notices, exitCode: failed ? 1 : 0)
+    }
+
+    /// A selected file's content, ready to be judged on any core.
+    struct DocumentInput: Sendable {
+        enum Content: Sendable {
+            case bytes([UInt8])
+            case tooLarge(bytes: Int)
+        }
+        let content: Content
+        let limits: InputLimits
+        /// Selected only if its content shows it is a design document.
+        let needsDetection: Bool
+    }
+
+    /// What judging one file found.
+    enum Judgement: Sendable {
+        case checked(Verdict)
+        case notDesignDocument
+        case binary
+    }
+
+    /// Parses and checks one file: pure, so files are judged in parallel.
+    static func judge(_ input: DocumentInput, engine: Engine) -> Judgement {
+        let outcome: ReadOutcome
+        switch input.content {
+        case .tooLarge(let bytes): outcome = .tooLarge(bytes: bytes, limit: input.limits.maxBytes)
+        case .bytes(let bytes): outcome = DocumentReader.read(bytes, limits: input.limits)
+        }
+        if input.needsDetection {
+            guard case .document(let document) = outcome, DocumentSelection.detected(document) else { return .notDesignDocument }
+        }
+        guard let verdict = engine.check(outcome) else { return .binary }
+        return .checked(verdict)
     }
 
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.

@@ -1,10 +1,16 @@
 import CCmarkGFM
+import Synchronization
 
 /// Registers cmark-gfm's extensions once per process.
 private let extensionsRegistered: Bool = {
     cmark_gfm_core_extensions_ensure_registered()
     return true
 }()
+
+/// cmark-gfm 0.29 adds each extension's special characters to a process-wide table when a
+/// parse reaches its inlines and removes them when it is done: two parses at once would see
+/// each other's table. cmark's own work runs under this lock; converting its tree does not.
+private let cmarkLock = Mutex(())
 
 /// Converts cmark-gfm's tree into the immutable model. All cmark memory is freed before
 /// `parse` returns; nesting deeper than `maxDepth` is not descended into.
@@ -22,29 +28,34 @@ struct MarkdownParser {
 
     static func parse(_ source: SourceText) -> Tree {
         precondition(extensionsRegistered)
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
-        guard let parser = cmark_parser_new(options) else {
-            return Tree(preamble: [], sections: [], comments: [])
-        }
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "tasklist", "strikethrough"] {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
-            }
-        }
-        source.body.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.map { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parser_feed(parser, $0, buffer.count)
-                }
-            }
-        }
-        guard let root = cmark_parser_finish(parser) else {
+        guard let root = cmarkTree(source.body) else {
             return Tree(preamble: [], sections: [], comments: [])
         }
         defer { cmark_node_free(root) }
         var converter = MarkdownParser(source: source)
         return converter.tree(root)
+    }
+
+    /// cmark-gfm's tree of `body`, with the table, task list and strikethrough extensions;
+    /// the caller frees it.
+    private static func cmarkTree(_ body: [UInt8]) -> OpaquePointer? {
+        cmarkLock.withLock { _ -> OpaquePointer? in
+            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8) else { return nil }
+            defer { cmark_parser_free(parser) }
+            for name in ["table", "tasklist", "strikethrough"] {
+                if let ext = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, ext)
+                }
+            }
+            body.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        cmark_parser_feed(parser, $0, buffer.count)
+                    }
+                }
+            }
+            return cmark_parser_finish(parser)
+        }
     }
 
     // MARK: - Sections

@@ -9,13 +9,16 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     /// `Questions and Open Issues`, `Remaining Questions`, `Drawbacks and Risks`. Questions
     /// that are not said to be open (`Survey Questions`, `Frequently Asked Questions`) do not.
     public func isNamed(by title: String) -> Bool {
-        let words = Set(title.split(separator: " ").map(String.init))
+        // Most titles have none of the words: a substring test first keeps this cheap.
         switch self {
         case .openQuestions:
-            return !words.isDisjoint(with: ["open", "unresolved", "outstanding", "pending", "remaining"])
-                && !words.isDisjoint(with: ["question", "questions", "issue", "issues", "items", "points", "topics"])
+            guard title.contains("question") || title.contains("issue") || title.contains("items")
+                || title.contains("points") || title.contains("topics") else { return false }
+            let words = title.split(separator: " ")
+            return words.contains { ["open", "unresolved", "outstanding", "pending", "remaining"].contains($0) }
+                && words.contains { ["question", "questions", "issue", "issues", "items", "points", "topics"].contains($0) }
         case .risks:
-            return !words.isDisjoint(with: ["risk", "risks"])
+            return title.contains("risk") && title.split(separator: " ").contains { $0 == "risk" || $0 == "risks" }
         }
     }
 }

@@ -27,6 +27,28 @@ import TestSupport
         }
     }
 
+    /// Documents are judged in parallel batches: each one's findings in a run over the whole set
+    /// are the findings it gets checked alone, in the same order.
+    @Test func parallelCheckingGivesEachDocumentItsOwnFindings() throws {
+        let folder = Package.fixture("judgement")
+        func findings(_ paths: [String]) throws -> [String: String] {
+            let result = try designgate(["check"] + paths + ["--config", "judgement.designgate.yml", "--format", "json"], in: folder)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let documents = try #require(report["documents"] as? [[String: Any]])
+            var byPath: [String: String] = [:]
+            for document in documents {
+                let data = try JSONSerialization.data(withJSONObject: document["findings"] ?? [], options: .sortedKeys)
+                byPath[try #require(document["path"] as? String)] = String(decoding: data, as: UTF8.self)
+            }
+            return byPath
+        }
+        let together = try findings(["."])
+        #expect(together.count > 200)
+        for path in together.keys.sorted().enumerated().filter({ $0.offset % 9 == 0 }).map(\.element) {
+            #expect(try findings([path])[path] == together[path], "\(path)")
+        }
+    }
+
     /// Every document of the set has its source, commit, licence and split.
     @Test func everyDocumentHasItsSourceLicenceAndSplit() throws {
         let folder = Package.fixture("judgement")
