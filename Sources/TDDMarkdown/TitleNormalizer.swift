@@ -7,10 +7,12 @@
 public enum TitleNormalizer {
     public static func normalize(_ title: String) -> String {
         var text = stripNumbering(title.trimmingWhitespace)
-        let lowered = text.lowercased()
-        for suffix in ["[optional]", "\\[optional\\]", "(optional)", "(if applicable)"] where lowered.hasSuffix(suffix) {
-            text = String(text.dropLast(suffix.count))
-            break
+        if let last = text.utf8.last, last == UInt8(ascii: "]") || last == UInt8(ascii: ")") {
+            let lowered = text.lowercased()
+            for suffix in ["[optional]", "\\[optional\\]", "(optional)", "(if applicable)"] where lowered.hasSuffix(suffix) {
+                text = String(text.dropLast(suffix.count))
+                break
+            }
         }
         var result = String.UnicodeScalarView()
         var wordEnded = false
@@ -53,36 +55,46 @@ public enum TitleNormalizer {
 
     /// Removes one leading numbering token and the white space after it.
     static func stripNumbering(_ title: String) -> String {
-        let chars = Array(title)
-        var index = 0
+        let scalars = Array(title.unicodeScalars)
+        func rest(from index: Int) -> String {
+            String(String.UnicodeScalarView(scalars[index...])).trimmingWhitespace
+        }
+        func isDigit(_ index: Int) -> Bool { index < scalars.count && ("0"..."9").contains(scalars[index]) }
+        func isLetter(_ index: Int) -> Bool {
+            index < scalars.count && (("a"..."z").contains(scalars[index]) || ("A"..."Z").contains(scalars[index]))
+        }
+        func isSpace(_ index: Int) -> Bool { index < scalars.count && scalars[index].properties.isWhitespace }
+        func lowercasedASCII(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+            ("A"..."Z").contains(scalar) ? Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value + 32)) : scalar
+        }
+        guard let first = scalars.first else { return title }
         // "Part 13:" / "Section 2."
-        for word in ["part ", "section ", "chapter "] where title.lowercased().hasPrefix(word) {
-            let rest = Array(chars[word.count...])
-            let digits = rest.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, let sep = rest.dropFirst(digits.count).first, sep == ":" || sep == "." {
-                return String(rest.dropFirst(digits.count + 1)).trimmingWhitespace
+        if "pPsScC".unicodeScalars.contains(first) {
+            for word in ["part ", "section ", "chapter "] where word.unicodeScalars.count < scalars.count {
+                let head = scalars.prefix(word.unicodeScalars.count)
+                guard head.map(lowercasedASCII).elementsEqual(word.unicodeScalars) else { continue }
+                var index = head.count
+                while isDigit(index) { index += 1 }
+                if index > head.count, index < scalars.count, scalars[index] == ":" || scalars[index] == "." {
+                    return rest(from: index + 1)
+                }
             }
         }
-        if let first = chars.first, first.isASCII, first.isNumber {
+        if isDigit(0) {
             // 1  1.  10.  2.3  3.1.1  1)
-            while index < chars.count, chars[index].isASCII, chars[index].isNumber || chars[index] == "." {
-                index += 1
-            }
-            if index < chars.count, chars[index] == ")" || chars[index] == ":" { index += 1 }
-            guard index < chars.count, chars[index].isWhitespace else {
-                return index == chars.count ? "" : title
-            }
-            return String(chars[index...]).trimmingWhitespace
+            var index = 0
+            while isDigit(index) || (index < scalars.count && scalars[index] == ".") { index += 1 }
+            if index < scalars.count, scalars[index] == ")" || scalars[index] == ":" { index += 1 }
+            if index == scalars.count { return "" }
+            return isSpace(index) ? rest(from: index) : title
         }
         // A.  IV.  b)
         var letters = 0
-        while letters < chars.count, chars[letters].isASCII, chars[letters].isLetter { letters += 1 }
-        guard letters > 0, letters < chars.count - 1,
-              chars[letters] == "." || chars[letters] == ")",
-              chars[letters + 1].isWhitespace else { return title }
-        let token = String(chars[..<letters])
-        let isRoman = token.uppercased() == token && token.allSatisfy { "IVXLC".contains($0) }
+        while isLetter(letters) { letters += 1 }
+        guard letters > 0, letters < scalars.count - 1,
+              scalars[letters] == "." || scalars[letters] == ")", isSpace(letters + 1) else { return title }
+        let isRoman = scalars[..<letters].allSatisfy { "IVXLC".unicodeScalars.contains($0) }
         guard letters == 1 || isRoman else { return title }
-        return String(chars[(letters + 1)...]).trimmingWhitespace
+        return rest(from: letters + 1)
     }
 }

@@ -12,13 +12,21 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
         // Most titles have none of the words: a substring test first keeps this cheap.
         switch self {
         case .openQuestions:
-            guard title.contains("question") || title.contains("issue") || title.contains("items")
-                || title.contains("points") || title.contains("topics") else { return false }
+            guard ["question", "issue", "items", "points", "topics"].contains(where: { Self.has(title, $0) }) else { return false }
             let words = title.split(separator: " ")
             return words.contains { ["open", "unresolved", "outstanding", "pending", "remaining"].contains($0) }
                 && words.contains { ["question", "questions", "issue", "issues", "items", "points", "topics"].contains($0) }
         case .risks:
-            return title.contains("risk") && title.split(separator: " ").contains { $0 == "risk" || $0 == "risks" }
+            return Self.has(title, "risk") && title.split(separator: " ").contains { $0 == "risk" || $0 == "risks" }
+        }
+    }
+
+    /// True when `part` occurs in `title`: a byte search, cheaper than Foundation's.
+    private static func has(_ title: String, _ part: String) -> Bool {
+        let haystack = Array(title.utf8), needle = Array(part.utf8)
+        guard haystack.count >= needle.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start..<(start + needle.count)].elementsEqual(needle)
         }
     }
 }
