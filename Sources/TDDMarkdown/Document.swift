@@ -251,6 +251,11 @@ public struct Document: Sendable {
 extension StringProtocol {
     /// The text without leading and trailing white space.
     public var trimmingWhitespace: String {
+        // Most text starts and ends with an ASCII letter: nothing to trim.
+        let string = String(self)
+        if let first = string.utf8.first, let last = string.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return string
+        }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

@@ -226,20 +226,40 @@ struct MarkdownParser {
     // MARK: - Helpers
 
     private mutating func collectComments(_ raw: String, at location: SourceLocation) {
-        var rest = Substring(raw)
+        let bytes = Array(raw.utf8)
         var line = location.line
-        while let open = rest.firstRange(of: "<!--") {
-            line += rest[..<open.lowerBound].filter(\.isNewline).count
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.firstRange(of: "-->") else { break }
-            let body = afterOpen[..<close.lowerBound]
+        var index = 0
+        while let open = Self.find(Self.commentOpen, in: bytes, from: index) {
+            line += Self.newlines(in: bytes[index..<open])
+            let bodyStart = open + Self.commentOpen.count
+            guard let close = Self.find(Self.commentClose, in: bytes, from: bodyStart) else { break }
+            let body = bytes[bodyStart..<close]
+            let bodyLines = Self.newlines(in: body)
             comments.append(HTMLComment(
                 location: SourceLocation(line: line, column: line == location.line ? location.column : 1),
-                endLine: line + body.filter(\.isNewline).count,
-                body: body.trimmingWhitespace))
-            line += body.filter(\.isNewline).count
-            rest = afterOpen[close.upperBound...]
+                endLine: line + bodyLines,
+                body: String(decoding: body, as: UTF8.self).trimmingWhitespace))
+            line += bodyLines
+            index = close + Self.commentClose.count
         }
+    }
+
+    private static let commentOpen = Array("<!--".utf8)
+    private static let commentClose = Array("-->".utf8)
+
+    /// The offset of the first `needle` in `bytes` at or after `start`.
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func newlines(in bytes: ArraySlice<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
     private func children(_ node: OpaquePointer) -> [OpaquePointer] {
