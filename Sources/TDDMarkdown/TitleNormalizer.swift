@@ -14,19 +14,25 @@ public enum TitleNormalizer {
                 break
             }
         }
-        var result = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String one by one is several times slower.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var wordEnded = false
         func append(_ scalar: Unicode.Scalar) {
-            if wordEnded, !result.isEmpty { result.append(" ") }
+            if wordEnded, !result.isEmpty { result.append(0x20) }
             wordEnded = false
-            result.append(scalar)
+            if scalar.isASCII {
+                result.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { result.append($0) }
+            }
         }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "a"..."z", "0"..."9":
                 append(scalar)
             case "A"..."Z":
-                append(Unicode.Scalar(scalar.value + 32) ?? scalar)
+                append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value + 32)))
             case "&", "+":
                 wordEnded = true
                 for letter in "and".unicodeScalars { append(letter) }
@@ -41,7 +47,7 @@ public enum TitleNormalizer {
                 }
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The leading number of a heading (`1.`, `2.3`, `1)`, `A.`, `IV.`), or nil.

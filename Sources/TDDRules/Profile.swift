@@ -118,9 +118,9 @@ public struct ProfileMatch: Sendable {
         var nearMisses = Set<Int>()
         // A near miss is a slip in a document's own section headings: the first few hundred
         // headings are enough to find it, and each costs an edit distance per name.
-        let reach = candidates.prefix(Self.nearMissReach).map { (title: $0.normalizedTitle, stem: Self.stemmed($0.normalizedTitle)) }
+        let reach = candidates.prefix(Self.nearMissReach).map { ComparableTitle($0.normalizedTitle) }
         for (index, spec) in profile.sections.enumerated() where found[index] == nil {
-            let names = spec.names.map { (name: $0, stem: Self.stemmed($0)) }
+            let names = spec.names.map(ComparableTitle.init)
             let near = reach.indices.first { candidate in
                 !used.contains(candidate) && Self.isNearMiss(reach[candidate], names)
             }
@@ -172,24 +172,36 @@ public struct ProfileMatch: Sendable {
         entries.first { $0.spec.role == role }?.section
     }
 
-    /// True when a title is one small slip away from one of `names`: singular for plural, or
-    /// two edits on a longer title. Titles and names come with their stems.
-    static func isNearMiss(_ title: (title: String, stem: String), _ names: [(name: String, stem: String)]) -> Bool {
-        guard !title.title.isEmpty else { return false }
-        return names.contains { name in
-            name.stem == title.stem || (name.name.count >= 8 && editDistance(title.title, name.name, limit: 2) <= 2)
+    /// A normalized title as near misses compare it: its stem and its scalars, computed once.
+    struct ComparableTitle {
+        let text: String
+        let stem: String
+        let scalars: [Unicode.Scalar]
+
+        init(_ text: String) {
+            self.text = text
+            stem = ProfileMatch.stemmed(text)
+            scalars = Array(text.unicodeScalars)
         }
     }
 
-    private static func stemmed(_ title: String) -> String {
+    /// True when a title is one small slip away from one of `names`: singular for plural, or
+    /// two edits on a longer title.
+    static func isNearMiss(_ title: ComparableTitle, _ names: [ComparableTitle]) -> Bool {
+        guard !title.text.isEmpty else { return false }
+        return names.contains { name in
+            name.stem == title.stem || (name.scalars.count >= 8 && editDistance(title.scalars, name.scalars, limit: 2) <= 2)
+        }
+    }
+
+    static func stemmed(_ title: String) -> String {
         title.split(separator: " ").map { word in
             word.count > 3 && word.hasSuffix("s") ? String(word.dropLast()) : String(word)
         }.joined(separator: " ")
     }
 
     /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
-    static func editDistance(_ lhs: String, _ rhs: String, limit: Int) -> Int {
-        let a = Array(lhs), b = Array(rhs)
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         var previous = Array(0...b.count)
         for i in 1...max(a.count, 1) where !a.isEmpty {
