@@ -26,7 +26,9 @@ public struct YAMLNode: Sendable, Equatable {
     public static func parse(_ text: String, firstLine: Int = 1) throws(YAMLError) -> YAMLNode? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // Tags are never read (every value is kept as text): the basic resolver skips compiling
+            // the default one's regular expressions, a tenth of a hook's start-up.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             let (message, line) = Self.describe(error, firstLine: firstLine)
             throw YAMLError(message: Self.short(message), line: line)
