@@ -144,10 +144,15 @@ public struct Engine: Sendable {
         }
     }
 
+    /// The verdict on a file that was not parsed: `input-readable`'s finding, at the severity
+    /// the configuration gives that rule (none when it is off), or an error when it gives none:
+    /// a file nothing was checked in never passes by default.
     private func inputFailure(_ message: String, line: Int) -> Verdict {
         let description = InputReadableRule.description
+        let severity = policy.rules[description.id]?.severity ?? InputReadableRule.refusalSeverity
+        guard severity != .off else { return Verdict(profile: "none", status: nil, rules: [], findings: []) }
         return Verdict(profile: "none", status: nil, rules: [description],
-                       findings: [Finding(ruleId: description.id, severity: .error, message: message,
+                       findings: [Finding(ruleId: description.id, severity: severity, message: message,
                                           location: SourceLocation(line: line))])
     }
 }

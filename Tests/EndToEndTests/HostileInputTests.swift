@@ -99,6 +99,20 @@ import TestSupport
         #expect(result.stdout.contains("file is 3221225472 bytes, over the 1048576-byte limit"), "\(result.stdout)")
     }
 
+    /// A refused file's finding follows `input-readable`'s configured severity; unset, it is an error.
+    @Test func aRefusedFileFollowsTheConfiguredSeverity() throws {
+        let folder = try TemporaryDirectory()
+        let path = try folder.write("docs/huge-tdd.md", "# Huge TDD\n")
+        #expect(truncate(path, 2 << 20) == 0)
+        for (severity, status, expected) in [("off", 0, ""), ("warning", 0, "warning: file is"), ("error", 1, "error: file is")] {
+            try folder.write(".designgate.yml", "version: 1\nrules:\n  input-readable: { severity: \(severity) }\n")
+            let result = try designgate(["check", "docs/huge-tdd.md"], in: folder.path)
+            #expect(result.status == Int32(status), "\(severity): \(result.stdout)")
+            #expect(expected.isEmpty ? !result.stdout.contains("input-readable") : result.stdout.contains(expected),
+                    "\(severity): \(result.stdout)")
+        }
+    }
+
     /// A name that is not valid UTF-8, with an escape sequence in it: the document is read
     /// by its bytes and the name printed escaped.
     @Test func aNameThatIsNotUTF8IsCheckedAndPrintedEscaped() throws {
