@@ -114,9 +114,8 @@ public struct Checker {
         }
         judgeBatch()
         let report = Report(tool: Self.tool, changeSet: files.changeSet, documents: documents,
-                            catalogue: RuleRegistry.descriptions)
-        let failed = report.errors > 0 || (strict && report.warnings > 0)
-        return CheckOutcome(report: report, notices: notices, exitCode: failed ? 1 : 0)
+                            catalogue: RuleRegistry.descriptions, strict: strict)
+        return CheckOutcome(report: report, notices: notices, exitCode: report.failed ? 1 : 0)
     }
 
     /// A selected file's content, ready to be judged on any core.

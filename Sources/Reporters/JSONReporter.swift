@@ -12,7 +12,7 @@ public struct JSONReporter: Reporter {
                 ("previousPath", .optional(document.previousPath)),
                 ("profile", .string(document.verdict.profile)),
                 ("status", .optional(document.verdict.status)),
-                ("passed", .bool(document.passed)),
+                ("passed", .bool(!report.fails(document))),
                 ("findings", .array(document.verdict.findings.map(finding))),
             ])
         }

@@ -13,7 +13,7 @@ public struct JUnitReporter: Reporter {
         var totalTests = 0
         var totalFailures = 0
         for document in report.documents {
-            let cases = document.verdict.rules.map { testcase(for: $0, in: document, strict: options.junitStrict) }
+            let cases = document.verdict.rules.map { testcase(for: $0, in: document, report: report, strict: options.junitStrict) }
             let failures = cases.filter { $0.outcome == .failure }.count
             let skipped = cases.filter { $0.outcome == .skipped }.count
             totalTests += cases.count
@@ -63,12 +63,14 @@ public struct JUnitReporter: Reporter {
 
     private enum Outcome { case passed, failure, skipped }
 
-    private func testcase(for rule: RuleDescription, in document: Report.Document,
+    /// One rule on one document: a failure when a finding fails the check (an error, or a
+    /// warning under `--strict`), skipped when all its findings are waived.
+    private func testcase(for rule: RuleDescription, in document: Report.Document, report: Report,
                           strict: Bool) -> (outcome: Outcome, xml: String) {
         let findings = document.verdict.findings.filter { $0.ruleId == rule.id }
         let active = findings.filter { !$0.isSuppressed }
-        let errors = active.filter { $0.severity == .error }
-        let warnings = active.filter { $0.severity == .warning }
+        let errors = active.filter(report.fails)
+        let warnings = active.filter { !report.fails($0) && $0.severity == .warning }
         var attributes = "classname=\"\(XMLText.attribute(Self.classname(document.path)))\" "
             + "name=\"\(XMLText.attribute(rule.id))\" time=\"0.000\""
         if !strict {

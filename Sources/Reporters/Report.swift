@@ -53,7 +53,6 @@ public struct Report: Sendable {
             self.verdict = verdict
         }
 
-        public var passed: Bool { verdict.errors == 0 }
     }
 
     public let tool: Tool
@@ -61,18 +60,35 @@ public struct Report: Sendable {
     public let documents: [Document]
     /// Every rule designgate knows, for formats that carry a catalogue (SARIF).
     public let catalogue: [RuleDescription]
+    /// Warnings fail a document too (`--strict`): every report counts them as the exit status does.
+    public let strict: Bool
 
-    public init(tool: Tool, changeSet: ChangeSet, documents: [Document], catalogue: [RuleDescription]) {
+    public init(tool: Tool, changeSet: ChangeSet, documents: [Document], catalogue: [RuleDescription],
+                strict: Bool = false) {
         self.tool = tool
         self.changeSet = changeSet
         self.documents = documents.sorted { $0.path < $1.path }
         self.catalogue = catalogue
+        self.strict = strict
+    }
+
+    /// True when `document` fails the check: an error, or under `--strict` a warning.
+    public func fails(_ document: Document) -> Bool {
+        document.verdict.errors > 0 || (strict && document.verdict.warnings > 0)
+    }
+
+    /// True when `finding` fails its document: not suppressed, and an error or, under
+    /// `--strict`, a warning.
+    public func fails(_ finding: Finding) -> Bool {
+        !finding.isSuppressed && (finding.severity == .error || (strict && finding.severity == .warning))
     }
 
     public var errors: Int { documents.reduce(0) { $0 + $1.verdict.errors } }
     public var warnings: Int { documents.reduce(0) { $0 + $1.verdict.warnings } }
     public var suppressed: Int { documents.reduce(0) { $0 + $1.verdict.findings.filter(\.isSuppressed).count } }
-    public var passedDocuments: Int { documents.filter(\.passed).count }
+    public var passedDocuments: Int { documents.filter { !fails($0) }.count }
+    /// True when the run fails: the exit status is 1.
+    public var failed: Bool { documents.contains(where: fails) }
 }
 
 /// How a report is rendered.

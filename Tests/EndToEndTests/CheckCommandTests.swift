@@ -26,6 +26,28 @@ import TestSupport
         #expect(result.status == 1, "\(result.stdout)")
     }
 
+    /// Under `--strict` a warning fails the check, and every report says so: the text
+    /// summary, JSON `passed`, JUnit failures, the GitHub step summary.
+    @Test func strictFailsOnWarningsInEveryReport() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write(".designgate.yml", "version: 1\nrules:\n  required-sections: { severity: warning }\n")
+        try folder.write("docs/design/cache-tdd.md", "# Cache TDD\n\n## Summary\n\nA cache.\n")
+        let summary = folder.path + "/summary.md"
+        let result = try designgate(["check", "docs/design/cache-tdd.md", "--strict",
+                                     "--report", "json:out.json", "--report", "junit:out.xml", "--report", "github:-"],
+                                    in: folder.path, environment: ["GITHUB_STEP_SUMMARY": summary])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("1 failed"), "\(result.stdout)")
+        let json = try String(contentsOfFile: folder.path + "/out.json", encoding: .utf8)
+        #expect(json.contains("\"passed\": false") && json.contains("\"passed\": 0"), "\(json)")
+        let junit = try String(contentsOfFile: folder.path + "/out.xml", encoding: .utf8)
+        #expect(!junit.contains("failures=\"0\""), "\(junit)")
+        #expect(try String(contentsOfFile: summary, encoding: .utf8).contains("1 failed"))
+
+        let lenient = try designgate(["check", "docs/design/cache-tdd.md"], in: folder.path)
+        #expect(lenient.status == 0 && lenient.stdout.contains("all passed"), "\(lenient.stdout)")
+    }
+
     @Test func versionAndHelp() throws {
         let version = try designgate(["--version"])
         #expect(version.status == 0)
