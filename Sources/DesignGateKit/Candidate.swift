@@ -2,25 +2,35 @@ import Reporters
 
 /// A file the change set offers for checking, with a way to read its content.
 public struct Candidate {
+    /// The path as reports show it: repository-relative in git modes, as given on the command line.
     public let path: String
     public let change: ChangeKind
     public let previousPath: String?
     /// Size in bytes when known without reading (git blobs), to refuse huge files early.
     public let size: Int?
+    /// The repository-relative path `documents.include` and `exclude` are matched against.
+    public let selectionPath: String
+    /// Named on the command line itself (not found in a folder or a change set): when it is
+    /// skipped, the user is told why even without `-v`.
+    public let named: Bool
     let read: () throws(DesignGateError) -> [UInt8]
 
     public init(path: String, change: ChangeKind, previousPath: String? = nil, size: Int? = nil,
+                selectionPath: String? = nil, named: Bool = false,
                 read: @escaping () throws(DesignGateError) -> [UInt8]) {
         self.path = path
         self.change = change
         self.previousPath = previousPath
         self.size = size
+        self.selectionPath = selectionPath ?? path
+        self.named = named
         self.read = read
     }
 
     /// The same file with another change kind.
     func with(change: ChangeKind) -> Candidate {
-        Candidate(path: path, change: change, previousPath: previousPath, size: size, read: read)
+        Candidate(path: path, change: change, previousPath: previousPath, size: size, selectionPath: selectionPath,
+                  named: named, read: read)
     }
 }
 

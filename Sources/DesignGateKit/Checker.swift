@@ -36,8 +36,10 @@ public struct CheckOptions: Sendable {
 /// The result of a check: the report, notices for the log, and the exit status.
 public struct CheckOutcome {
     public let report: Report
-    /// Lines for stderr: skipped files and why, the profile chosen.
+    /// Lines for stderr with `-v`: skipped files and why, the profile chosen.
     public let notices: [String]
+    /// Lines for stderr always: files named on the command line that were not checked, and why.
+    public let warnings: [String]
     public let exitCode: Int32
 }
 
@@ -57,8 +59,14 @@ public struct Checker {
         let configRoot: String
         switch options.mode {
         case .paths(let paths):
-            files = try Self.pathFiles(paths, relativeTo: options.directory)
             configRoot = Self.repositoryRoot(from: start) ?? start
+            // `documents.include` is written relative to the configuration's folder: the
+            // repository's root, or the folder of the file `--config` names.
+            let selectionRoot = options.configPath.map {
+                URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: start, isDirectory: true))
+                    .deletingLastPathComponent().path
+            } ?? configRoot
+            files = try Self.pathFiles(paths, relativeTo: options.directory, root: selectionRoot)
         default:
             let reader = try GitChangeReader(directory: start, options: options)
             files = try reader.files()
@@ -73,6 +81,12 @@ public struct Checker {
     func check(_ files: ChangeSetFiles, selection: DocumentSelection, engine: Engine,
                strict: Bool) throws(DesignGateError) -> CheckOutcome {
         var notices = files.skipped.map { "skipped \(TerminalText.path($0.path)): \($0.reason)" }
+        var warnings: [String] = []
+        func skip(_ candidate: Candidate, because reason: String) {
+            let line = "skipped \(TerminalText.path(candidate.path)): \(reason)"
+            notices.append(line)
+            if candidate.named { warnings.append(line) }
+        }
         var documents: [Report.Document] = []
         // Read in order (the repository is not shared between threads), judge a batch on all
         // cores, report in order: memory holds one batch of documents at a time.
@@ -80,14 +94,13 @@ public struct Checker {
         func judgeBatch() {
             let judged = batch.map(\.input).parallelMap { Self.judge($0, engine: engine) }
             for ((candidate, _), judgement) in zip(batch, judged) {
-                let path = TerminalText.path(candidate.path)
                 switch judgement {
                 case .notDesignDocument:
-                    notices.append("skipped \(path): not a design document by path, front matter or title")
+                    skip(candidate, because: "not a design document by path, front matter or title")
                 case .binary:
-                    notices.append("skipped \(path): binary file (contains NUL bytes)")
+                    skip(candidate, because: "binary file (contains NUL bytes)")
                 case .checked(let verdict):
-                    notices.append("checked \(path) with profile \(verdict.profile)")
+                    notices.append("checked \(TerminalText.path(candidate.path)) with profile \(verdict.profile)")
                     documents.append(Report.Document(path: candidate.path, change: candidate.change,
                                                      previousPath: candidate.previousPath, verdict: verdict))
                 }
@@ -97,9 +110,9 @@ public struct Checker {
         let limits = InputLimits()
         let batchSize = 8 * ProcessInfo.processInfo.activeProcessorCount
         for candidate in files.candidates {
-            let decision = selection.decide(path: candidate.path)
+            let decision = selection.decide(path: candidate.selectionPath)
             if case .skipped(let reason) = decision {
-                notices.append("skipped \(TerminalText.path(candidate.path)): \(reason)")
+                skip(candidate, because: reason)
                 continue
             }
             let content: DocumentInput.Content
@@ -115,7 +128,7 @@ public struct Checker {
         judgeBatch()
         let report = Report(tool: Self.tool, changeSet: files.changeSet, documents: documents,
                             catalogue: RuleRegistry.descriptions, strict: strict)
-        return CheckOutcome(report: report, notices: notices, exitCode: report.failed ? 1 : 0)
+        return CheckOutcome(report: report, notices: notices, warnings: warnings, exitCode: report.failed ? 1 : 0)
     }
 
     /// A selected file's content, ready to be judged on any core.
@@ -173,7 +186,16 @@ public struct Checker {
 
     /// `PATH...` mode: the files as given (folders expanded to the Markdown files in them;
     /// links and special files found there are skipped, never followed).
-    static func pathFiles(_ paths: [String], relativeTo directory: String?) throws(DesignGateError) -> ChangeSetFiles {
+    /// The files named on the command line: a path is relative to the current folder (or
+    /// `-C`), and is selected by its path relative to `root` (as given when outside it).
+    static func pathFiles(_ paths: [String], relativeTo directory: String?, root: String) throws(DesignGateError) -> ChangeSetFiles {
+        let base = directory ?? FileManager.default.currentDirectoryPath
+        let rootPrefix = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+        func selectionPath(_ file: String) -> String {
+            let absolute = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
+                .standardizedFileURL.path
+            return absolute.hasPrefix(rootPrefix) ? String(absolute.dropFirst(rootPrefix.count)) : file
+        }
         var candidates: [Candidate] = []
         var skipped: [(path: String, reason: String)] = []
         func display(_ file: String) -> String {
@@ -184,6 +206,7 @@ public struct Checker {
         for given in paths {
             let onDisk = directory.map { given.hasPrefix("/") ? given : $0 + "/" + given } ?? given
             let files: [(path: String, size: Int)]
+            var named = false
             switch FileSystem.kind(of: onDisk, followLinks: true) {
             case nil:
                 throw DesignGateError("cannot read \(TerminalText.path(given)): no such file",
@@ -194,12 +217,14 @@ public struct Checker {
                 skipped += found.skipped.map { (display($0.path), $0.reason) }
             case .regular(let size)?:
                 files = [(onDisk, size)]
+                named = true
             case let kind?:
                 throw DesignGateError("cannot read \(TerminalText.path(given)): it is \(FileSystem.describe(kind)), not a regular file",
                                       hint: "name a regular file")
             }
             for (file, size) in files {
-                candidates.append(Candidate(path: display(file), change: .unchanged, size: size) { () throws(DesignGateError) in
+                candidates.append(Candidate(path: display(file), change: .unchanged, size: size,
+                                            selectionPath: selectionPath(file), named: named) { () throws(DesignGateError) in
                     try FileSystem.read(file, limit: InputLimits().maxBytes, followLinks: true)
                 })
             }

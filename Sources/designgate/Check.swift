@@ -91,9 +91,7 @@ struct Check: ParsableCommand {
             targets.insert(ReportTarget(format: format, path: output), at: 0)
             try ReportOutput.check(targets)
             let outcome = try Checker().run(options)
-            if verbose {
-                for notice in outcome.notices { Console.error("designgate: \(notice)") }
-            }
+            for line in verbose ? outcome.notices : outcome.warnings { Console.error("designgate: \(line)") }
             let noColor = !(options.environment["NO_COLOR"] ?? "").isEmpty
             let useColor = !noColor && (color == .always || (color == .auto && Console.outputIsTerminal))
             let quietClean = quiet && outcome.report.errors + outcome.report.warnings == 0

@@ -48,6 +48,24 @@ import TestSupport
         #expect(lenient.status == 0 && lenient.stdout.contains("all passed"), "\(lenient.stdout)")
     }
 
+    /// A path is relative to the current folder, and selected by its place in the repository;
+    /// a file named on the command line and then skipped says why without `-v`.
+    @Test func pathsFromASubfolderAreSelectedByTheirRepositoryPath() throws {
+        let repository = try GitRepository()
+        _ = try repository.write("docs/design/cache.md", "# Cache\n\n## Summary\n\nA cache.\n")
+        _ = try repository.write("notes.md", "just notes\n")
+        let inside = try designgate(["check", "cache.md"], in: repository.path + "/docs/design")
+        #expect(inside.stdout.contains("1 design document checked"), "\(inside.stdout)\(inside.stderr)")
+        #expect(inside.stdout.contains("cache.md:1:1"), "\(inside.stdout)")
+
+        let named = try designgate(["check", "notes.md"], in: repository.path)
+        #expect(named.status == 0)
+        #expect(named.stderr.contains("skipped notes.md: not a design document by path, front matter or title"),
+                "\(named.stderr)")
+        let folder = try designgate(["check", "."], in: repository.path)
+        #expect(!folder.stderr.contains("skipped"), "\(folder.stderr)")
+    }
+
     @Test func versionAndHelp() throws {
         let version = try designgate(["--version"])
         #expect(version.status == 0)
