@@ -2,42 +2,84 @@ import TDDRules
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message` (and
 /// `::warning`), with the escaping the runner requires; suppressed findings are left out.
+/// GitHub shows at most ten annotations of each level per step: errors come first, each
+/// level stops at ten, and the rest are printed as plain lines after a `::notice` that
+/// counts them, so no finding is lost.
 public struct GitHubReporter: Reporter {
+    /// The annotations of one level GitHub shows per step.
+    public static let annotationLimit = 10
+
     public init() {}
 
     public func render(_ report: Report, options: RenderOptions) -> String {
+        let findings = Self.ordered(report)
         var lines: [String] = []
-        for document in report.documents {
-            for finding in document.verdict.findings where !finding.isSuppressed {
-                let properties = [
-                    "file=" + Self.property(document.path),
-                    "line=\(finding.location.line)",
-                    "col=\(finding.location.column)",
-                    "title=" + Self.property("designgate " + finding.ruleId),
-                ].joined(separator: ",")
-                lines.append("::\(finding.severity == .error ? "error" : "warning") \(properties)::"
-                             + Self.data(finding.message))
+        var shown: [Severity: Int] = [:]
+        var rest: [(path: String, finding: Finding)] = []
+        for (path, finding) in findings {
+            guard shown[finding.severity, default: 0] < Self.annotationLimit else {
+                rest.append((path, finding))
+                continue
+            }
+            shown[finding.severity, default: 0] += 1
+            let properties = [
+                "file=" + Self.property(path),
+                "line=\(finding.location.line)",
+                "col=\(finding.location.column)",
+                "title=" + Self.property("designgate " + finding.ruleId),
+            ].joined(separator: ",")
+            lines.append("::\(finding.severity == .error ? "error" : "warning") \(properties)::" + Self.data(finding.message))
+        }
+        if !rest.isEmpty {
+            let errors = rest.filter { $0.finding.severity == .error }.count
+            lines.append("::notice title=designgate::" + Self.data(
+                "\(rest.count) more findings (\(errors) errors, \(rest.count - errors) warnings) than GitHub shows as "
+                    + "annotations: listed below and in the step summary"))
+            // Indented: a line the runner reads never starts with `::`, whatever a path holds.
+            for (path, finding) in rest {
+                lines.append("  " + TerminalText.escape("\(path):\(finding.location.line):\(finding.location.column): "
+                                                 + "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleId)]"))
             }
         }
         lines.append(TextReporter().summary(report))
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A Markdown table of the findings for `$GITHUB_STEP_SUMMARY`.
+    /// The findings `$GITHUB_STEP_SUMMARY` lists: a collapsible block per document with
+    /// findings (open when it fails), errors before warnings.
     public func stepSummary(_ report: Report) -> String {
         var lines = ["### designgate", "", TextReporter().summary(report), ""]
-        let rows = report.documents.flatMap { document in
-            document.verdict.findings.filter { !$0.isSuppressed }.map { (document.path, $0) }
-        }
-        if !rows.isEmpty {
-            lines += ["| Document | Line | Severity | Rule | Message |", "| --- | --- | --- | --- | --- |"]
-            for (path, finding) in rows {
-                lines.append("| \(Self.cell(path)) | \(finding.location.line) | \(finding.severity.rawValue) | "
-                             + "`\(finding.ruleId)` | \(Self.cell(finding.message)) |")
+        for document in report.documents {
+            let findings = Self.ordered(document.verdict.findings.filter { !$0.isSuppressed })
+            guard !findings.isEmpty else { continue }
+            let errors = findings.filter { $0.severity == .error }.count
+            lines += [
+                "<details\(report.fails(document) ? " open" : "")><summary>\(Self.html(document.path)): "
+                    + "\(errors) errors, \(findings.count - errors) warnings</summary>",
+                "",
+                "| Line | Severity | Rule | Message |",
+                "| --- | --- | --- | --- |",
+            ]
+            for finding in findings {
+                lines.append("| \(finding.location.line) | \(finding.severity.rawValue) | `\(finding.ruleId)` | "
+                             + "\(Self.cell(finding.message)) |")
             }
-            lines.append("")
+            lines += ["", "</details>", ""]
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every unsuppressed finding with its document, errors first, each level in report order.
+    private static func ordered(_ report: Report) -> [(path: String, finding: Finding)] {
+        let all = report.documents.flatMap { document in
+            document.verdict.findings.filter { !$0.isSuppressed }.map { (path: document.path, finding: $0) }
+        }
+        return all.filter { $0.finding.severity == .error } + all.filter { $0.finding.severity != .error }
+    }
+
+    /// One document's findings, errors first.
+    private static func ordered(_ findings: [Finding]) -> [Finding] {
+        findings.filter { $0.severity == .error } + findings.filter { $0.severity != .error }
     }
 
     /// Escapes a command's message: `%`, CR and LF as the runner decodes them; every other
@@ -69,6 +111,11 @@ public struct GitHubReporter: Reporter {
     }
 
     private static func cell(_ text: String) -> String {
-        TerminalText.escape(text).replacingAll("|", with: "\\|")
+        html(TerminalText.escape(text)).replacingAll("|", with: "\\|")
+    }
+
+    /// Text shown inside the summary's HTML: `<`, `>` and `&` escaped.
+    private static func html(_ text: String) -> String {
+        XMLText.text(text)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Reporters
 import TestSupport
 
 private let hostileName = "design/a&b <\"c'> é.md"
@@ -153,10 +154,19 @@ private func validate(_ kind: String, _ report: String, schemas: String = Packag
         let result = try designgate(["check", "design", "-f", "github"], in: folder.path,
                                     environment: ["GITHUB_STEP_SUMMARY": summary])
         #expect(result.stdout.contains("::error file=design/a&b <\"c'> é.md,line="))
-        #expect(result.stdout.contains("title=designgate open-questions-resolved::"))
+        // GitHub shows ten annotations of each level: errors first, the rest counted and listed.
+        let lines = result.stdout.split(separator: "\n")
+        let errors = lines.filter { $0.hasPrefix("::error ") }, warnings = lines.filter { $0.hasPrefix("::warning ") }
+        #expect(errors.count == GitHubReporter.annotationLimit)
+        #expect(warnings.count <= GitHubReporter.annotationLimit)
+        #expect(lines.firstIndex { $0.hasPrefix("::warning ") }.map { $0 > lines.lastIndex { $0.hasPrefix("::error ") } ?? 0 } ?? true)
+        let notice = try #require(lines.first { $0.hasPrefix("::notice title=designgate::") })
+        #expect(notice.contains("more findings"), "\(notice)")
+        #expect(lines.contains { $0.contains("error: ") && $0.hasSuffix("[open-questions-resolved]") }, "\(result.stdout)")
         let text = try folder.read("summary.md")
         #expect(text.hasPrefix("existing\n### designgate"))
-        #expect(text.contains("| Document | Line | Severity | Rule | Message |"))
+        #expect(text.contains("<details open><summary>design/a&amp;b &lt;\"c'&gt; é.md: "), "\(text)")
+        #expect(text.contains("| Line | Severity | Rule | Message |"))
     }
 
     @Test func colourOnlyWhenAskedAndNeverWithNoColor() throws {
