@@ -48,7 +48,7 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("junit-strict"), help: "JUnit without file/line attributes (Jenkins xUnit schema).")
     var junitStrict = false
     @Flag(help: "Warnings fail the check too.") var strict = false
-    @Option(help: "Colour the text report: auto, always, never (NO_COLOR turns it off).") var color: ColorChoice = .auto
+    @Option(help: "Colour the text report: auto, always, never (NO_COLOR turns off auto).") var color: ColorChoice = .auto
     @Flag(name: .shortAndLong, help: "Print only findings.") var quiet = false
     @Flag(name: .shortAndLong, help: "Also list the documents skipped and why.") var verbose = false
     @Flag(name: .customLong("trust-repo-owner"), help: "Skip the repository-ownership (safe.directory) check for a checkout you trust.")
@@ -92,8 +92,9 @@ struct Check: ParsableCommand {
             try ReportOutput.check(targets)
             let outcome = try Checker().run(options)
             for line in verbose ? outcome.notices : outcome.warnings { Console.error("designgate: \(line)") }
+            // An explicit `--color` wins; NO_COLOR (no-color.org) turns off only the automatic choice.
             let noColor = !(options.environment["NO_COLOR"] ?? "").isEmpty
-            let useColor = !noColor && (color == .always || (color == .auto && Console.outputIsTerminal))
+            let useColor = color == .always || (color == .auto && !noColor && Console.outputIsTerminal)
             let quietClean = quiet && outcome.report.errors + outcome.report.warnings == 0
             try ReportOutput.write(outcome.report, to: quietClean ? targets.filter { $0.path != nil } : targets,
                                    options: RenderOptions(color: useColor, junitStrict: junitStrict, verbose: verbose),

@@ -169,13 +169,16 @@ private func validate(_ kind: String, _ report: String, schemas: String = Packag
         #expect(text.contains("| Line | Severity | Rule | Message |"))
     }
 
-    @Test func colourOnlyWhenAskedAndNeverWithNoColor() throws {
+    /// Colour only when asked: `--color always` wins over NO_COLOR, which turns off only `auto`.
+    @Test func colourOnlyWhenAskedAndAnExplicitFlagWinsOverNoColor() throws {
         let folder = try workspace()
         let plain = try designgate(["check", "design"], in: folder.path)
         #expect(!plain.stdout.contains("\u{1B}["))
         let forced = try designgate(["check", "design", "--color", "always"], in: folder.path, environment: ["NO_COLOR": ""])
         #expect(forced.stdout.contains("\u{1B}[31merror"))
-        let noColor = try designgate(["check", "design", "--color", "always"], in: folder.path, environment: ["NO_COLOR": "1"])
-        #expect(!noColor.stdout.contains("\u{1B}["))
+        let explicit = try designgate(["check", "design", "--color", "always"], in: folder.path, environment: ["NO_COLOR": "1"])
+        #expect(explicit.stdout.contains("\u{1B}[31merror"))
+        let automatic = try designgate(["check", "design"], in: folder.path, environment: ["NO_COLOR": "1"])
+        #expect(!automatic.stdout.contains("\u{1B}["))
     }
 }
