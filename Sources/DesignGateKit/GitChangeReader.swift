@@ -57,6 +57,10 @@ struct GitChangeReader {
             return try collect(git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) },
                                changeSet: Report.ChangeSet(mode: "commit", base: parent?.description, head: commit.description))
         case .all(let revision):
+            if revision == nil, repository.isHeadUnborn {
+                throw DesignGateError("--all reads the tree of HEAD, but this repository has no commit yet",
+                                      hint: "commit first, or name the files: `designgate check docs/design`")
+            }
             let commit = try resolve(revision ?? "HEAD")
             var files = try collect(git { () throws(GitError) in try repository.files(in: commit) },
                                     changeSet: Report.ChangeSet(mode: "all", head: commit.description))

@@ -66,6 +66,13 @@ import TestSupport
         #expect(!folder.stderr.contains("skipped"), "\(folder.stderr)")
     }
 
+    @Test func allOnARepositoryWithNoCommitSaysSo() throws {
+        let repository = try GitRepository()
+        let result = try designgate(["check", "--all"], in: repository.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("this repository has no commit yet"), "\(result.stderr)")
+    }
+
     @Test func versionAndHelp() throws {
         let version = try designgate(["--version"])
         #expect(version.status == 0)
