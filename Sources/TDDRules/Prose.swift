@@ -235,7 +235,7 @@ enum Prose {
         "exceeds", "loss", "lose", "stale", "outdated", "unexpected", "overload", "overloaded", "bottleneck",
         "exhaustion", "denial of service", "allowed to the entire", "unsupported", "not supported",
         "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption", "lead to", "leads to",
-        "not work", "stop working", "no longer work", "no longer works",
+        "not work", "stop working", "no longer work", "no longer works", "unclear", "uncertain",
     ])
 
     static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
@@ -265,7 +265,9 @@ enum Prose {
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
         "adds no", "to fix", "how to fix", "is posted", "reported", "detect", "detects",
         "vetted", "manually", "by hand", "continue to work", "continues to work", "still works", "as before",
-        "unchanged", "as required by", "rejection",
+        "unchanged", "as required by", "rejection", "will implement", "will need to implement", "addressed accordingly",
+        "operators can", "users can", "administrators can", "operators need to", "users need to", "instead of causing",
+        "instead of failing", "rather than failing",
     ])
 
     /// Phrases that accept a risk and say why.
@@ -283,10 +285,21 @@ enum Prose {
     /// True when a sentence of the text says how a risk is handled and does not take it back
     /// ("cannot be mitigated", "must be considered").
     static func saysHandled(_ text: String) -> Bool {
+        let sentences = sentences(text)
+        // After the risk's own first sentence, an instruction (`Document prerequisites and
+        // surface clear events`) says what is done about it.
+        if sentences.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
-        return sentences(text).contains { handlingPhrases.first(in: $0) != nil && !saysNotMitigated($0) }
+        return sentences.contains { handlingPhrases.first(in: $0) != nil && !saysNotMitigated($0) }
             || preventsByConsequence(text)
     }
+
+    /// Verbs that open an instruction for handling a risk.
+    static let handlingInstructions: Set<String> = [
+        "document", "monitor", "surface", "use", "reject", "validate", "enforce", "recommend", "highlight",
+        "maintain", "track", "limit", "cap", "warn", "alert", "retry", "require", "provide", "address",
+        "mitigate", "ensure", "avoid", "prevent", "gate", "restrict", "communicate", "publish", "audit",
+    ]
 
     static func saysAccepted(_ text: String) -> Bool { acceptancePhrases.first(in: text) != nil }
 

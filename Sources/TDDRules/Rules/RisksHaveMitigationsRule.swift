@@ -103,6 +103,9 @@ public struct RisksHaveMitigationsRule: Rule {
 
             A generic warmer would need to be considered in a second phase. The mitigation in place
             today is that only the platform team may add warm-up jobs.
+
+            - Cross-region misses: replicas may lag by a minute. Document the lag and surface it as a metric.
+            - Keys without a tenant prefix could collide. They get the lowest priority instead of causing a failure.
             """,
             """
             # Cache
@@ -138,6 +141,7 @@ public struct RisksHaveMitigationsRule: Rule {
               - This must be considered before each release.
             """,
             "# Cache\n## Risks\n- Is hashing the key enough to spread the load? ↓\n",
+            "# Cache\n## Risks\n- **Warmer ownership**: it is unclear which team will run the warmer. ↓\n",
             "# Cache\n## Risks ↓\n- What are the risks of this design? Think broadly.\n- Consider who reviews security.\n",
             """
             # Cache
