@@ -78,11 +78,10 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    /// What identifies a finding across edits: rule, section and message without numbers
-    /// (a message may quote a line number).
+    /// What identifies a finding across edits: rule, section and message. No message quotes
+    /// a line number, so moving unrelated lines keeps it.
     static func fingerprintKey(_ finding: Finding) -> String {
-        let message = String(finding.message.unicodeScalars.filter { !("0"..."9").contains($0) }.map(Character.init))
-        return [finding.ruleId, finding.section ?? "", message].joined(separator: "\u{0}")
+        [finding.ruleId, finding.section ?? "", finding.message].joined(separator: "\u{0}")
     }
 
     /// 64-bit FNV-1a, as 16 hex digits.

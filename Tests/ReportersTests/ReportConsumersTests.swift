@@ -119,6 +119,28 @@ private func validate(_ kind: String, _ report: String, schemas: String = Packag
         #expect(before == after)
     }
 
+    /// A near-miss heading is reported at the heading, and its message quotes no line
+    /// number: moving it keeps its SARIF fingerprint.
+    @Test func aMovedNearMissKeepsItsFingerprint() throws {
+        let folder = try TemporaryDirectory()
+        func fingerprint(_ padding: String) throws -> (line: Int, key: String) {
+            try folder.write("design/cache-tdd.md", "# Cache\n\(padding)\n## Risk & Mitigation Strategies\n\nNone.\n")
+            let result = try designgate(["check", "design", "-f", "sarif"], in: folder.path)
+            let sarif = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            let results = (sarif?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]] ?? []
+            let nearMiss = try #require(results.first { (($0["message"] as? [String: Any])?["text"] as? String)?.contains("one slip away") == true })
+            let message = try #require((nearMiss["message"] as? [String: Any])?["text"] as? String)
+            let region = ((nearMiss["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+            let line = try #require(region?["startLine"] as? Int)
+            #expect(!message.contains("\(line)"), "\(message)")
+            return (line, (nearMiss["partialFingerprints"] as? [String: String])?.values.sorted().joined() ?? "")
+        }
+        let before = try fingerprint("")
+        let after = try fingerprint("\nA paragraph.\n\nAnother one.\n\nAnd a third.\n")
+        #expect(after.line == before.line + 6)
+        #expect(!before.key.isEmpty && before.key == after.key)
+    }
+
     @Test func theJSONSchemaRejectsABrokenReport() throws {
         let folder = try TemporaryDirectory()
         let broken = try folder.write("broken.json", #"{"schemaVersion": 2, "tool": {"name": "x"}}"#)

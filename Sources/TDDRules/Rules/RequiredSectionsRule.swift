@@ -58,8 +58,9 @@ public struct RequiredSectionsRule: Rule {
         "missing section \"\(title)\": add a heading `## \(title)`"
     }
 
-    static func nearMiss(_ found: String, line: Int, expected: String) -> String {
-        "found \"\(found)\" at line \(line): did you mean \"\(expected)\"?"
+    /// Reported at the heading itself, so the message needs no line number.
+    static func nearMiss(_ found: String, expected: String) -> String {
+        "section \"\(found)\" is one slip away from the required \"\(expected)\": did you mean `## \(expected)`?"
     }
 
     public init() {}
@@ -69,7 +70,7 @@ public struct RequiredSectionsRule: Rule {
         return context.match.entries.compactMap { entry in
             guard entry.spec.required else { return nil }
             if let section = entry.section, entry.isNearMiss {
-                return Violation(Self.nearMiss(section.title, line: section.location.line, expected: entry.spec.title),
+                return Violation(Self.nearMiss(section.title, expected: entry.spec.title),
                                  at: section.location, section: section.title)
             }
             return entry.section == nil ? Violation(Self.missing(entry.spec.title), at: anchor) : nil
