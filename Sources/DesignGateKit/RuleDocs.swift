@@ -17,6 +17,9 @@ public enum RuleDocs {
             throw DesignGateError("unknown rule `\(id)`\(suggestion)", hint: "`designgate rules` lists them")
         }
         var text = "\(rule.id) (default: \(rule.defaultSeverity.rawValue))\n\(rule.summary)\n\n\(rule.description)\n"
+        if !rule.suppressible {
+            text += "\nIts findings cannot be suppressed: disable comments and waivers do not apply to it.\n"
+        }
         if !rule.options.isEmpty {
             text += "\nOptions:\n" + rule.options.map { "  \($0.name) (default \($0.defaultValue)): \($0.summary)" }
                 .joined(separator: "\n") + "\n"

@@ -52,14 +52,19 @@ public struct RuleDescription: Sendable {
     public let options: [RuleOption]
     public let passingExamples: [String]
     public let failingExamples: [String]
+    /// False for rules about the suppressions themselves: a disable comment or waiver never
+    /// hides their findings.
+    public let suppressible: Bool
 
     public init(id: String, summary: String, description: String, defaultSeverity: Severity,
-                options: [RuleOption] = [], passingExamples: [String] = [], failingExamples: [String] = []) {
+                options: [RuleOption] = [], suppressible: Bool = true,
+                passingExamples: [String] = [], failingExamples: [String] = []) {
         self.id = id
         self.summary = summary
         self.description = description
         self.defaultSeverity = defaultSeverity
         self.options = options
+        self.suppressible = suppressible
         self.passingExamples = passingExamples
         self.failingExamples = failingExamples
     }

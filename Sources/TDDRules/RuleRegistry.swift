@@ -14,8 +14,8 @@ public enum RuleRegistry {
         InputReadableRule(),
     ]
 
-    /// Findings of these rules are never suppressed: they are about the suppressions themselves.
-    static let unsuppressible: Set<String> = ["waiver-needs-reason", "waiver-expired"]
+    /// The ids of the rules whose findings a suppression never hides.
+    static let unsuppressible = Set(descriptions.filter { !$0.suppressible }.map(\.id))
 
     /// Every rule's description, in registry order.
     public static var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }

@@ -73,6 +73,15 @@ import TestSupport
         #expect(result.stderr.contains("this repository has no commit yet"), "\(result.stderr)")
     }
 
+    /// `explain` says which rules' findings cannot be suppressed, from the rule's own description.
+    @Test func explainSaysWhichRulesCannotBeSuppressed() throws {
+        let waiver = try designgate(["explain", "waiver-expired"])
+        #expect(waiver.status == 0)
+        #expect(waiver.stdout.contains("cannot be suppressed"), "\(waiver.stdout)")
+        let questions = try designgate(["explain", "open-questions-resolved"])
+        #expect(questions.status == 0 && !questions.stdout.contains("cannot be suppressed"))
+    }
+
     @Test func versionAndHelp() throws {
         let version = try designgate(["--version"])
         #expect(version.status == 0)

@@ -12,6 +12,7 @@ public struct WaiverExpiredRule: Rule {
             cannot be suppressed.
             """,
         defaultSeverity: .error,
+        suppressible: false,
         passingExamples: ["---\ndesigngate:\n  waive:\n    - rule: no-placeholders\n      reason: spike\n      expires: 2999-01-01\n---\n# T\n"],
         failingExamples: ["---\ndesigngate:\n  waive:\n    - rule: no-placeholders ↓\n      reason: spike\n      expires: 2001-01-01\n---\n# T\n"])
 

@@ -12,6 +12,7 @@ public struct WaiverNeedsReasonRule: Rule {
             be suppressed.
             """,
         defaultSeverity: .error,
+        suppressible: false,
         passingExamples: ["# T\n<!-- designgate-disable-next-line no-placeholders -- tracked in ENG-1 -->\nTBD\n"],
         failingExamples: [
             "# T\n<!-- designgate-disable-next-line no-placeholders --> ↓\nTBD\n",
