@@ -81,19 +81,16 @@ public struct RuleOptions: Sendable, Hashable {
         self.values = values
     }
 
-    public func bool(_ name: String, default fallback: Bool) -> Bool {
-        if case .bool(let value)? = values[name] { return value }
-        return fallback
+    /// The option's configured value, or its documented default: the default is written once,
+    /// where the rule declares the option.
+    public func value(of option: RuleOption) -> OptionValue {
+        values[option.name] ?? option.defaultValue
     }
 
-    public func int(_ name: String, default fallback: Int) -> Int {
-        if case .int(let value)? = values[name] { return value }
-        return fallback
-    }
-
-    public func strings(_ name: String, default fallback: [String]) -> [String] {
-        if case .strings(let value)? = values[name] { return value }
-        return fallback
+    /// True when a boolean option is on.
+    public func isOn(_ option: RuleOption) -> Bool {
+        if case .bool(let value) = value(of: option) { return value }
+        return false
     }
 }
 

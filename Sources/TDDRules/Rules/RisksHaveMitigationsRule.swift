@@ -33,10 +33,7 @@ public struct RisksHaveMitigationsRule: Rule {
             unless `allowNone` is set.
             """,
         defaultSeverity: .error,
-        options: [RuleOption("allowNone", default: .bool(false),
-                             "accept a Risks section that states there are none (\"No known risks\", \"None\")"),
-                  RuleOption("allowAccepted", default: .bool(true),
-                             "count a risk accepted with a reason (\"the risk is low because …\") as handled")],
+        options: [allowNone, allowAccepted],
         passingExamples: [
             """
             # Cache
@@ -216,11 +213,16 @@ public struct RisksHaveMitigationsRule: Rule {
                                    "mitigate", "m", "response", "contingency", "缓解", "缓解措施", "对策"]
     static let riskLabels = ["risk", "r"]
 
+    static let allowNone = RuleOption("allowNone", default: .bool(false),
+                                      "accept a Risks section that states there are none (\"No known risks\", \"None\")")
+    static let allowAccepted = RuleOption("allowAccepted", default: .bool(true),
+                                          "count a risk accepted with a reason (\"the risk is low because …\") as handled")
+
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        let allowNone = context.options.bool("allowNone", default: false)
-        let allowAccepted = context.options.bool("allowAccepted", default: true)
+        let allowNone = context.options.isOn(Self.allowNone)
+        let allowAccepted = context.options.isOn(Self.allowAccepted)
         return context.sections(for: .risks)
             .filter { !Self.isAnsweredByNextSection($0, in: context.document) }
             .flatMap { check($0, allowNone: allowNone, allowAccepted: allowAccepted) }
