@@ -4,9 +4,12 @@ import TDDRules
 /// `designgate init` and `designgate new`: files written from the defaults, never over
 /// an existing file.
 public enum Scaffold {
-    /// The commented default configuration.
-    public static let defaultConfiguration = """
+    /// The commented default configuration: every setting at the value a missing file gives,
+    /// so writing it changes no result, and every rule listed with its default.
+    public static var defaultConfiguration: String {
+        """
         # designgate configuration: https://github.com/designgate/designgate
+        # Every value below is the default: this file changes nothing until you edit it.
         version: 1
 
         # Which Markdown files are design documents. Without this section: files under
@@ -29,25 +32,34 @@ public enum Scaffold {
         #       - title: Rollback Plan
         #         aliases: [Rollback, Rollback Strategy]
 
-        # Rule severities (error, warning, off) and options; `designgate rules` lists them.
+        # Rule severities (error, warning, off) and options; `designgate explain RULE` says more.
         rules:
-          required-sections: { severity: error }
-          required-fields: { severity: warning }
-          open-questions-resolved: { severity: error }
-          risks-have-mitigations: { severity: error, allowNone: false, allowAccepted: true }
-          no-placeholders: { severity: error }
-          section-not-empty: { severity: warning }
-          heading-numbering: { severity: warning }
+        \(ruleLines)
 
-        # Stricter review as a document matures (front matter `status:`).
+        # The front matter field that holds a document's status, the statuses allowed (empty:
+        # any), and rule severities per status. For example, to let authors commit drafts:
+        #   values: [Draft, In Review, Approved, Superseded]
+        #   rules:
+        #     Draft: { open-questions-resolved: warning, no-placeholders: warning }
+        #     Superseded: { required-sections: off }
         status:
           field: status
-          values: [Draft, In Review, Approved, Superseded]
-          rules:
-            Draft: { open-questions-resolved: warning, no-placeholders: warning }
-            Superseded: { required-sections: off }
+          values: []
 
         """
+    }
+
+    /// One line per rule, its default severity and options, its summary as a comment.
+    /// `input-readable` stays commented out: unset, a file that cannot be read at all is an error.
+    private static var ruleLines: String {
+        RuleRegistry.descriptions.map { rule in
+            let settings = ["severity: \(rule.defaultSeverity.rawValue)"] + rule.options.map { "\($0.name): \($0.defaultValue)" }
+            let line = "\(rule.id): { \(settings.joined(separator: ", ")) }  # \(rule.summary)"
+            return rule.id == InputReadableRule.description.id
+                ? "  # \(line); unset, a file that cannot be read at all is an error"
+                : "  " + line
+        }.joined(separator: "\n")
+    }
 
     public static func writeConfiguration(in directory: String) throws(DesignGateError) -> String {
         let path = (directory == "." ? "" : directory + "/") + Configuration.fileName

@@ -82,6 +82,25 @@ import TestSupport
         #expect(questions.status == 0 && !questions.stdout.contains("cannot be suppressed"))
     }
 
+    /// `designgate init` writes the defaults: the corpus gets the same report with it as
+    /// without it, and every rule is listed.
+    @Test func initWritesAConfigurationThatChangesNothing() throws {
+        let repository = try GitRepository()
+        let corpus = Package.fixture("corpus")
+        for name in try FileManager.default.contentsOfDirectory(atPath: corpus) where name.hasSuffix(".md") && name != "SOURCES.md" {
+            _ = try repository.write("docs/design/" + name, try String(contentsOfFile: corpus + "/" + name, encoding: .utf8))
+        }
+        let without = try designgate(["check", "docs", "-f", "json"], in: repository.path)
+        #expect(try designgate(["init"], in: repository.path).status == 0)
+        let with = try designgate(["check", "docs", "-f", "json"], in: repository.path)
+        #expect(without.status == 1 && with.status == without.status)
+        #expect(with.stdout == without.stdout)
+        let written = try String(contentsOfFile: repository.path + "/.designgate.yml", encoding: .utf8)
+        for rule in ["required-sections", "waiver-needs-reason", "waiver-expired", "known-status", "input-readable"] {
+            #expect(written.contains(rule + ": { severity:"), "\(rule)")
+        }
+    }
+
     @Test func versionAndHelp() throws {
         let version = try designgate(["--version"])
         #expect(version.status == 0)
