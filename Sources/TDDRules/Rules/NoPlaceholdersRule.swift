@@ -11,13 +11,14 @@ public struct NoPlaceholdersRule: Rule {
             architecture]`, `[Dependency name]`; a filled-in slot such as `[Linux kernel]` is \
             content), an italic instruction (`_Include a diagram if possible_`), text \
             copied unchanged from the profile's template, `TBD`/`TODO`/`To be determined`, or \
-            Lorem ipsum. Code blocks and comments are not read. In the questions section an \
-            undecided word (`Pending`, `TBD`) is the question's state: open-questions-resolved \
-            reports it, once.
+            Lorem ipsum. Code blocks and comments are not read. In the questions and risks \
+            sections an undecided word (`Pending`, `TBD`) is a question's state or a missing \
+            mitigation: open-questions-resolved or risks-have-mitigations reports it, once.
             """,
         defaultSeverity: .error,
         passingExamples: [
             "# Cache\n## Architecture\nThe cache sits in front of the [orders API](https://example.com).\n- [x] reviewed\n",
+            "# Cache\n## Risks\n| Risk | Mitigation |\n| --- | --- |\n| Stale reads | TBD |\n",
             "# Cache\n## Dependencies\n- [Linux kernel]\n  - Usage description: cgroups v2 for memory limits.\n- [kubernetes/kube-state-metrics]\n",
             "# Cache\n## Open Questions\n| Question | Status |\n| --- | --- |\n| Region? | Pending |\n",
         ],
@@ -64,14 +65,16 @@ public struct NoPlaceholdersRule: Rule {
         // Text much longer than any template prompt or undecided word cannot be one: it is
         // not normalized at all (most paragraphs of a real document).
         let comparable = 2 * max(templateTexts.map(\.utf8.count).max() ?? 0, 32) + 16
-        // In the questions sections an undecided word (`Pending`, `TBD`) is a question's state,
-        // which open-questions-resolved reports: one problem, one finding.
-        let questionSections = Set(context.sections(for: .openQuestions).flatMap(\.allSections).map(\.location))
+        // In the questions and risks sections an undecided word (`Pending`, `TBD`) is a question's
+        // state or a risk's missing mitigation, which open-questions-resolved and
+        // risks-have-mitigations report: one problem, one finding.
+        let judgedSections = Set((context.sections(for: .openQuestions) + context.sections(for: .risks))
+            .flatMap(\.allSections).map(\.location))
         return TextWalk.items(context.document).compactMap { item in
             let text = item.text.afterLabel
             guard let kind = Self.placeholder(text, emphasisOnly: item.text.isEmphasisOnly,
                                               template: templateTexts, comparable: comparable) else { return nil }
-            if kind == Self.undecided, let section = item.section, questionSections.contains(section.location) { return nil }
+            if kind == Self.undecided, let section = item.section, judgedSections.contains(section.location) { return nil }
             return Violation("\(kind) left in the document: \"\(TextPatterns.excerpt(text))\"; replace it with the real content",
                              at: item.text.location, section: item.section?.title)
         }
