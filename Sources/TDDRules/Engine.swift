@@ -114,7 +114,7 @@ public struct Engine: Sendable {
         }
         findings = suppress(findings, with: Directives(document))
         return Verdict(profile: profile.name, status: status?.value, rules: ran,
-                       findings: findings.sorted(by: Finding.ordered))
+                       findings: Finding.ordered(findings))
     }
 
     /// The severity a rule runs at: configured or default, then the document status's override.

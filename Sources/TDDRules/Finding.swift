@@ -72,9 +72,14 @@ public struct Finding: Sendable, Hashable {
 
     public var isSuppressed: Bool { suppression != nil }
 
-    /// Document order, then rule id, then message: reports diff cleanly.
-    public static func ordered(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        (lhs.location.line, lhs.location.column, lhs.ruleId, lhs.message)
-            < (rhs.location.line, rhs.location.column, rhs.ruleId, rhs.message)
+    /// `findings` in document order, then in rule registry order, then in the order each rule
+    /// reported them (missing sections in template order): the same input always prints the
+    /// same way, so reports diff cleanly.
+    public static func ordered(_ findings: [Finding]) -> [Finding] {
+        let rank = Dictionary(RuleRegistry.descriptions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return findings.enumerated().sorted { lhs, rhs in
+            (lhs.element.location.line, lhs.element.location.column, rank[lhs.element.ruleId] ?? Int.max, lhs.offset)
+                < (rhs.element.location.line, rhs.element.location.column, rank[rhs.element.ruleId] ?? Int.max, rhs.offset)
+        }.map(\.element)
     }
 }
