@@ -185,15 +185,14 @@ public struct Checker {
     }
 
     /// `PATH...` mode: the files as given (folders expanded to the Markdown files in them;
-    /// links and special files found there are skipped, never followed).
-    /// The files named on the command line: a path is relative to the current folder (or
-    /// `-C`), and is selected by its path relative to `root` (as given when outside it).
+    /// links and special files found there are skipped, never followed). A path is relative
+    /// to the current folder (or `-C`), and is selected by its path relative to `root` (as
+    /// given when outside it).
     static func pathFiles(_ paths: [String], relativeTo directory: String?, root: String) throws(DesignGateError) -> ChangeSetFiles {
-        let base = directory ?? FileManager.default.currentDirectoryPath
         let rootPrefix = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+        /// `file` already holds `-C`'s folder: resolved against the current folder.
         func selectionPath(_ file: String) -> String {
-            let absolute = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
-                .standardizedFileURL.path
+            let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
             return absolute.hasPrefix(rootPrefix) ? String(absolute.dropFirst(rootPrefix.count)) : file
         }
         var candidates: [Candidate] = []

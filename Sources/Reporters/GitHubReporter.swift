@@ -50,7 +50,7 @@ public struct GitHubReporter: Reporter {
     public func stepSummary(_ report: Report) -> String {
         var lines = ["### designgate", "", TextReporter().summary(report), ""]
         for document in report.documents {
-            let findings = Self.ordered(document.verdict.findings.filter { !$0.isSuppressed })
+            let findings = Self.errorsFirst(document.verdict.findings.filter { !$0.isSuppressed }, severity: \.severity)
             guard !findings.isEmpty else { continue }
             let errors = findings.filter { $0.severity == .error }.count
             lines += [
@@ -71,15 +71,14 @@ public struct GitHubReporter: Reporter {
 
     /// Every unsuppressed finding with its document, errors first, each level in report order.
     private static func ordered(_ report: Report) -> [(path: String, finding: Finding)] {
-        let all = report.documents.flatMap { document in
+        errorsFirst(report.documents.flatMap { document in
             document.verdict.findings.filter { !$0.isSuppressed }.map { (path: document.path, finding: $0) }
-        }
-        return all.filter { $0.finding.severity == .error } + all.filter { $0.finding.severity != .error }
+        }, severity: \.finding.severity)
     }
 
-    /// One document's findings, errors first.
-    private static func ordered(_ findings: [Finding]) -> [Finding] {
-        findings.filter { $0.severity == .error } + findings.filter { $0.severity != .error }
+    /// `items` with the errors first, each level in its given order.
+    private static func errorsFirst<Item>(_ items: [Item], severity: (Item) -> Severity) -> [Item] {
+        items.filter { severity($0) == .error } + items.filter { severity($0) != .error }
     }
 
     /// Escapes a command's message: `%`, CR and LF as the runner decodes them; every other

@@ -72,9 +72,9 @@ public struct Report: Sendable {
         self.strict = strict
     }
 
-    /// True when `document` fails the check: an error, or under `--strict` a warning.
+    /// True when `document` fails the check: one of its findings does.
     public func fails(_ document: Document) -> Bool {
-        document.verdict.errors > 0 || (strict && document.verdict.warnings > 0)
+        document.verdict.findings.contains(where: fails)
     }
 
     /// True when `finding` fails its document: not suppressed, and an error or, under

@@ -33,6 +33,10 @@ public struct Suppression: Sendable, Hashable {
         self.reason = reason
         self.approver = approver
     }
+
+    /// Each rule id's place in the registry.
+    private static let rank = Dictionary(RuleRegistry.descriptions.enumerated().map { ($1.id, $0) },
+                                         uniquingKeysWith: { first, _ in first })
 }
 
 /// What a rule reports: where, what, and the section it is in.
@@ -49,6 +53,10 @@ public struct Violation: Sendable, Hashable {
         self.section = section
         self.severity = severity
     }
+
+    /// Each rule id's place in the registry.
+    private static let rank = Dictionary(RuleRegistry.descriptions.enumerated().map { ($1.id, $0) },
+                                         uniquingKeysWith: { first, _ in first })
 }
 
 /// One finding in one document: the model every reporter reads.
@@ -76,10 +84,13 @@ public struct Finding: Sendable, Hashable {
     /// reported them (missing sections in template order): the same input always prints the
     /// same way, so reports diff cleanly.
     public static func ordered(_ findings: [Finding]) -> [Finding] {
-        let rank = Dictionary(RuleRegistry.descriptions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return findings.enumerated().sorted { lhs, rhs in
-            (lhs.element.location.line, lhs.element.location.column, rank[lhs.element.ruleId] ?? Int.max, lhs.offset)
-                < (rhs.element.location.line, rhs.element.location.column, rank[rhs.element.ruleId] ?? Int.max, rhs.offset)
+        findings.enumerated().sorted { lhs, rhs in
+            (lhs.element.location.line, lhs.element.location.column, Self.rank[lhs.element.ruleId] ?? Int.max, lhs.offset)
+                < (rhs.element.location.line, rhs.element.location.column, Self.rank[rhs.element.ruleId] ?? Int.max, rhs.offset)
         }.map(\.element)
     }
+
+    /// Each rule id's place in the registry.
+    private static let rank = Dictionary(RuleRegistry.descriptions.enumerated().map { ($1.id, $0) },
+                                         uniquingKeysWith: { first, _ in first })
 }

@@ -9,26 +9,17 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     /// `Questions and Open Issues`, `Remaining Questions`, `Drawbacks and Risks`. Questions
     /// that are not said to be open (`Survey Questions`, `Frequently Asked Questions`) do not.
     public func isNamed(by title: String) -> Bool {
-        // Most titles have none of the words: a substring test first keeps this cheap.
+        let words = title.split(separator: " ")
         switch self {
         case .openQuestions:
-            guard ["question", "issue", "items", "points", "topics"].contains(where: { Self.has(title, $0) }) else { return false }
-            let words = title.split(separator: " ")
-            return words.contains { ["open", "unresolved", "outstanding", "pending", "remaining"].contains($0) }
-                && words.contains { ["question", "questions", "issue", "issues", "items", "points", "topics"].contains($0) }
+            return words.contains { Self.openWords.contains($0) } && words.contains { Self.questionWords.contains($0) }
         case .risks:
-            return Self.has(title, "risk") && title.split(separator: " ").contains { $0 == "risk" || $0 == "risks" }
+            return words.contains { $0 == "risk" || $0 == "risks" }
         }
     }
 
-    /// True when `part` occurs in `title`: a byte search, cheaper than Foundation's.
-    private static func has(_ title: String, _ part: String) -> Bool {
-        let haystack = Array(title.utf8), needle = Array(part.utf8)
-        guard haystack.count >= needle.count else { return false }
-        return (0...(haystack.count - needle.count)).contains { start in
-            haystack[start..<(start + needle.count)].elementsEqual(needle)
-        }
-    }
+    private static let openWords: [Substring] = ["open", "unresolved", "outstanding", "pending", "remaining"]
+    private static let questionWords: [Substring] = ["question", "questions", "issue", "issues", "items", "points", "topics"]
 }
 
 /// A field a profile expects in a section (`**Purpose:**`), with its aliases.
@@ -110,6 +101,8 @@ public struct ProfileMatch: Sendable {
     }
 
     public let entries: [Entry]
+    /// Every section playing each role of the profile, found once per document.
+    private let roleSections: [SectionRole: [Section]]
 
     public init(document: Document, profile: Profile) {
         let candidates = Self.candidates(in: document)
@@ -133,6 +126,32 @@ public struct ProfileMatch: Sendable {
         entries = profile.sections.enumerated().map { index, spec in
             Entry(spec: spec, section: found[index].map { candidates[$0] }, isNearMiss: nearMisses.contains(index))
         }
+        var roleSections: [SectionRole: [Section]] = [:]
+        for entry in entries {
+            guard let role = entry.spec.role, roleSections[role] == nil else { continue }
+            roleSections[role] = Self.sections(playing: role, names: Set(entry.spec.names), matched: entry.section,
+                                               in: document)
+        }
+        self.roleSections = roleSections
+    }
+
+    /// Every section playing `role`: the one the profile matched, then any other section under
+    /// the same title or alias (a `Risks and Mitigations` per alternative) or whose title says
+    /// it plays the role (`Questions and Open Issues`), outside those already taken.
+    public func sections(for role: SectionRole) -> [Section] {
+        roleSections[role] ?? []
+    }
+
+    private static func sections(playing role: SectionRole, names: Set<String>, matched: Section?,
+                                 in document: Document) -> [Section] {
+        var found = matched.map { [$0] } ?? []
+        var taken = Set(found.flatMap(\.allSections).map(\.location))
+        for section in document.allSections where !taken.contains(section.location)
+            && (names.contains(section.normalizedTitle) || role.isNamed(by: section.normalizedTitle)) {
+            found.append(section)
+            taken.formUnion(section.allSections.map(\.location))
+        }
+        return found
     }
 
     /// How many of `profile`'s sections `document` has under an exact title or alias: what

@@ -216,6 +216,8 @@ enum Prose {
 
     /// The phrase saying a decision is still open, if the text has one.
     static func saysOpen(_ text: String) -> String? { openPhrases.first(in: text) }
+    /// True when the text says a decision is still open and does not set it aside on purpose.
+    static func leavesOpen(_ text: String) -> Bool { saysOpen(text) != nil && saysDeferred(text) == nil }
     /// The phrase deferring the question, if the text has one.
     static func saysDeferred(_ text: String) -> String? { deferralPhrases.first(in: text) }
     /// The phrase that makes the text tentative, if it has one.

@@ -98,11 +98,11 @@ struct QuestionReader {
                 let elaborates = introduced.map { !Prose.asksQuestion($0.text) && Prose.saysOpen($0.text) == nil } ?? false
                 // Items that spell out a paragraph are not questions, unless one says it is still open
                 // and no paragraph after the list asks about them all (`Feedback is requested on …`).
-                let askedAfter = blocks[(position + 1)...].contains { block in
+                let askedAfter = { blocks[(position + 1)...].contains { block in
                     if case .paragraph(let text) = block { return Prose.asksQuestion(text.text) || Prose.saysOpen(text.text) != nil }
                     return false
-                }
-                let saysOpen = askedAfter ? [] : list.items.filter { Prose.saysOpen(itemText($0)) != nil }
+                } }
+                let saysOpen = !elaborates || askedAfter() ? [] : list.items.filter { Prose.saysOpen(itemText($0)) != nil }
                 if asking.isEmpty, elaborates, saysOpen.isEmpty { continue }
                 let items = (elaborates ? asking + saysOpen
                     : topic.map { Prose.saysOpen($0.title) == nil } ?? false ? asking : list.items)
@@ -129,7 +129,7 @@ struct QuestionReader {
                     flush()
                     pending = Pending(text: text.text, location: text.location, reading: Rule.reading(ofQuestion: text.text))
                     if Prose.introduces(text.text) { introduction = text }
-                } else if Prose.saysOpen(text.text) != nil, Prose.saysDeferred(text.text) == nil {
+                } else if Prose.leavesOpen(text.text) {
                     if Prose.introduces(text.text) {
                         flush()
                         introduction = text

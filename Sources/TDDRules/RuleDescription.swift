@@ -129,20 +129,9 @@ public struct RuleContext: Sendable {
         match.section(for: role)
     }
 
-    /// Every section playing `role`: the one the profile matched, then any other section under
-    /// the same title or alias (a `Risks and Mitigations` per alternative) or whose title says
-    /// it plays the role (`Questions and Open Issues`), outside those already taken.
+    /// Every section playing `role` (see `ProfileMatch.sections(for:)`).
     public func sections(for role: SectionRole) -> [Section] {
-        guard let spec = profile.spec(for: role) else { return [] }
-        let names = Set(spec.names)
-        var found = match.section(for: role).map { [$0] } ?? []
-        var taken = Set(found.flatMap(\.allSections).map(\.location))
-        for section in document.allSections where !taken.contains(section.location)
-            && (names.contains(section.normalizedTitle) || role.isNamed(by: section.normalizedTitle)) {
-            found.append(section)
-            taken.formUnion(section.allSections.map(\.location))
-        }
-        return found
+        match.sections(for: role)
     }
 }
 

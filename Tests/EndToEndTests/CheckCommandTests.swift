@@ -64,6 +64,11 @@ import TestSupport
                 "\(named.stderr)")
         let folder = try designgate(["check", "."], in: repository.path)
         #expect(!folder.stderr.contains("skipped"), "\(folder.stderr)")
+
+        // With a relative `-C`, the path is under that folder once, not twice.
+        _ = try repository.write(".designgate.yml", "version: 1\ndocuments:\n  include: [\"docs/design/*.md\"]\n  detect: false\n")
+        let relative = try designgate(["check", "-C", "docs", "design/cache.md"], in: repository.path)
+        #expect(relative.stdout.contains("1 design document checked"), "\(relative.stdout)\(relative.stderr)")
     }
 
     @Test func allOnARepositoryWithNoCommitSaysSo() throws {

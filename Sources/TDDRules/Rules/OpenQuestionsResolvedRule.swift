@@ -236,7 +236,7 @@ public struct OpenQuestionsResolvedRule: Rule {
         if let question = lead.strongLabel, question.hasSuffix("?") {
             // `**Which default?** …`: the text after the label answers it, unless what is attached says it is open.
             let attached = item.blocks.dropFirst().map(\.plainText).joined(separator: "\n")
-            if Prose.saysOpen(attached) != nil, Prose.saysDeferred(attached) == nil { return .open }
+            if Prose.leavesOpen(attached) { return .open }
             return answerReading(lead.afterLabel)
         }
         if let answer = resolution(in: lead.text) { return answerReading(answer) }
@@ -256,7 +256,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             }
             if statements.contains(where: { Prose.asksQuestion($0) && $0.trimmingWhitespace.hasSuffix("?") }) { return .open }
             guard let answer = statements.first(where: { !Prose.asksQuestion($0) }) else { return .open }
-            if Prose.saysOpen(all) != nil, Prose.saysDeferred(all) == nil { return .open }
+            if Prose.leavesOpen(all) { return .open }
             return answerReading(answer)
         }
         return reading(ofQuestion: lead.afterLabel)
@@ -285,7 +285,7 @@ public struct OpenQuestionsResolvedRule: Rule {
     /// (`If few do, …`) leaves the question open; a hedge leaves it in doubt.
     static func answerReading(_ answer: String) -> Prose.Reading {
         if Prose.isPlaceholder(answer) || Prose.onlySupposes(answer) { return .open }
-        if Prose.saysOpen(answer) != nil, Prose.saysDeferred(answer) == nil { return .open }
+        if Prose.leavesOpen(answer) { return .open }
         if let phrase = Prose.hedge(answer) { return .doubtful(hedged(phrase)) }
         return .settled
     }
