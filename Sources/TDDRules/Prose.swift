@@ -292,8 +292,13 @@ enum Prose {
         // surface clear events`) says what is done about it.
         if sentences.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
-        return sentences.contains { handlingPhrases.first(in: $0) != nil && !saysNotMitigated($0) }
+        return sentences.flatMap(clauses).contains { handlingPhrases.first(in: $0) != nil && !saysNotMitigated($0) }
             || preventsByConsequence(text)
+    }
+
+    /// A sentence's clauses, split where it turns (`No mitigation in Argo, but docs will warn`).
+    static func clauses(_ sentence: String) -> [String] {
+        sentence.components(separatedBy: ", but ").flatMap { $0.components(separatedBy: "; ") }
     }
 
     /// Verbs that open an instruction for handling a risk.
@@ -309,7 +314,8 @@ enum Prose {
                                               "no mitigation", "not mitigated", "mitigation: none",
                                               "mitigation: n/a", "mitigation: tbd", "mitigation: todo",
                                               "must be considered", "should be considered", "to be considered",
-                                              "be carefully considered"])
+                                              "be carefully considered", "we can not", "can not handle",
+                                              "cannot handle", "unable to handle", "not able to handle"])
 
     /// "cannot be mitigated", "no mitigation", "this impact must be considered".
     static func saysNotMitigated(_ text: String) -> Bool {

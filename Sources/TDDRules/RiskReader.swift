@@ -96,6 +96,9 @@ struct RiskReader {
                           !risks[index].attachedSaysHandled, !Prose.saysHandled(risks[index].text) {
                     // "We do not believe this is a problem in practice because …": about the risk before.
                     risks[index].attach([words])
+                } else if open == nil, !lastList.isEmpty, Self.opensByHandling(words), Self.refersToAll(words) {
+                    // "This will be mitigated by … these issues": the list's risks, handled together.
+                    for index in lastList { risks[index].attach([words]) }
                 } else if Prose.describesRisk(words) {
                     // A risk told after the paragraph's handling is a risk of its own.
                     let (told, after) = Self.splitAfterHandling(words)
@@ -153,6 +156,12 @@ struct RiskReader {
                     risks.append(risk)
                     lastList.append(risks.count - 1)
                 }
+                // In a list where an item plainly tells a risk, an item saying what something can
+                // do is a risk too (`- Unresponsive providers can prevent creation of a cluster`).
+                let listed = risks.indices.suffix(lastList.count)
+                if listed.contains(where: { risks[$0].labelled || Self.tellsRisk(risks[$0].text) }) {
+                    for index in listed where Self.saysWhatCanHappen(risks[index].text) { risks[index].labelled = true }
+                }
                 // "Both are unlikely" in the last item speaks for every item.
                 if let last = list.items.last?.fullText, let sentence = Self.sentenceAboutAll(in: last) {
                     for index in lastList { risks[index].attach([sentence]) }
@@ -196,6 +205,8 @@ struct RiskReader {
         case .placeholder?: return Rule.missing(risk.text, at: risk.location, section: title)
         case nil: break
         }
+        // "One open question is whether …": a risk still under study is not handled yet.
+        if Prose.leavesOpen(all) { return Rule.missing(risk.text, at: risk.location, section: title) }
         if Prose.saysHandled(all) { return nil }
         if Prose.saysAccepted(all) {
             return allowAccepted ? nil : Violation(Rule.acceptedMessage(risk.text), at: risk.location, section: title)
@@ -221,6 +232,16 @@ struct RiskReader {
         guard let lead = item.lead, let value = mitigationValue(lead) else { return nil }
         let nested = item.blocks.dropFirst().map(\.plainText).joined(separator: "\n")
         return value.isEmpty ? nested : value
+    }
+
+    /// True when the text tells a risk in a sentence of its own: something going wrong, not asked.
+    private static func tellsRisk(_ text: String) -> Bool {
+        Prose.describesRisk(text) && !Prose.asksQuestion(text)
+    }
+
+    /// True for a statement of what can happen (`Providers can prevent …`), not a question.
+    private static func saysWhatCanHappen(_ text: String) -> Bool {
+        !Prose.asksQuestion(text) && Prose.words(text).contains("can")
     }
 
     /// `Risk: …`, `**Risk**: …`, `R: …`.

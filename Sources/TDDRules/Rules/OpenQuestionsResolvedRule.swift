@@ -30,7 +30,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             know", "more work is needed", "this should be resolved before …") or only supposes ("If few do, …"); a warning ("possibly unresolved") \
             when the answer only proposes ("probably", "we could", "I think"), or when an item \
             asks nothing and states something as a full sentence ("The exclude block will not be \
-            considered"), which may record a decision; an item that names a topic ("Naming of \
+            considered"), which may record a decision. An open issue that says what will be done \
+            about it ("…, so we'll validate the input first") is decided; an item that names a topic ("Naming of \
             the API") or leaves work to do ("We should consider …", "may be needed") is an \
             error. A section that \
             says there are none passes; `TBD` does not. Task boxes elsewhere (release \
@@ -52,6 +53,7 @@ public struct OpenQuestionsResolvedRule: Rule {
               - **Decision:** 5 minutes.
             - Who owns it? Resolved: the platform team.
             - **Multi-region?** Not before v2.
+            - **Warm-up time:** filling a region may take minutes, so we'll print progress as keys load.
 
             | Question | Status | Answer |
             | --- | --- | --- |
@@ -109,6 +111,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             ## Questions and Open Issues
             - **Is one node enough?** If the load doubles, we add a second. ↓
             - Clarify that the warmer runs before each deploy. ↓
+            - **Warm-up time:** filling a region may take minutes; we will need to decide whether to print progress. ↓
 
             ### Key format ↓
             More work is needed to determine the format. Some possibilities:
@@ -268,6 +271,8 @@ public struct OpenQuestionsResolvedRule: Rule {
         if Prose.saysDeferred(text) != nil { return .settled }
         // An open issue judged not to matter ("…, but we feel this will not be significant").
         if !Prose.asksQuestion(text), Prose.saysAccepted(text) { return .settled }
+        // An open issue that says what will be done about it (`…, so we'll validate first`) is decided.
+        if !Prose.asksQuestion(text), Prose.saysOpen(text) == nil, Prose.saysDecided(text) != nil { return .settled }
         // A sentence that asks nothing and does not say it is open may record a decision.
         if !Prose.asksQuestion(text), Prose.saysOpen(text) == nil, Prose.states(text) { return .doubtful(statement) }
         guard let mark = text.lastIndex(of: "?") else { return .open }

@@ -20,6 +20,13 @@ public struct RisksHaveMitigationsRule: Rule {
             follow it or its sub-heading's body saying how it is handled — prevented ("to \
             prevent this, we will …"), guarded, validated, tested, documented, falling back, \
             relied on ("we rely on a grace period"), or "…, so the state is never hidden". A \
+            paragraph that opens by handling "these" risks ("This will be mitigated by …") \
+            handles every risk of the list before it. In a list where one item plainly tells a \
+            risk, an item saying what something can do ("Unresponsive providers can prevent \
+            creation") is a risk too. Handling taken back ("cannot be mitigated", "that we can \
+            not handle") or a risk still under study ("one open question is whether …") is not \
+            handling; a clause after ", but" is read on its own ("No mitigation in the cache, but \
+            the docs will warn"). A \
             paragraph that opens by telling a risk is a risk of its own, and a risk told after a \
             paragraph's handling sentence is another one; every section under the title or an \
             alias is read (one per alternative, say). A risk accepted with a reason ("considered acceptable because …", "the risk is low") counts \
@@ -103,6 +110,16 @@ public struct RisksHaveMitigationsRule: Rule {
 
             - Cross-region misses: replicas may lag by a minute. Document the lag and surface it as a metric.
             - Keys without a tenant prefix could collide. They get the lowest priority instead of causing a failure.
+            - Mutable image tags could change the warmer. Mitigation: no mitigation in the cache itself, but the \
+            docs will warn against mutable tags.
+            """,
+            """
+            # Cache
+            ## Risks
+            - Clients that pin the old format will fail to read new entries.
+            - Scripts relying on the old eviction order may break.
+
+            This will be mitigated by announcing these changes two releases ahead, with a flag to keep the old order.
             """,
             """
             # Cache
@@ -138,6 +155,19 @@ public struct RisksHaveMitigationsRule: Rule {
               - This must be considered before each release.
             """,
             "# Cache\n## Risks\n- Is hashing the key enough to spread the load? ↓\n",
+            """
+            # Cache
+            ## Risks
+            - Wrong TTLs can corrupt a tenant's sessions. ↓
+            - An unresponsive cache node can prevent a deploy from finishing. ↓
+
+            - **False evictions** ↓
+              The timeout may prove too short. One open question is whether load makes it worse; that can only
+              be resolved by testing.
+
+            Only string keys will be supported because they hash evenly. That would be a risk if tenants \
+            send keys we can not handle. ↓
+            """,
             "# Cache\n## Risks\n- **Warmer ownership**: it is unclear which team will run the warmer. ↓\n",
             "# Cache\n## Risks ↓\n- What are the risks of this design? Think broadly.\n- Consider who reviews security.\n",
             """
