@@ -58,11 +58,50 @@ public struct HookScript: Sendable {
                 String(line.dropFirst("designgate=${DESIGNGATE:-'".count).dropLast(2)).replacingOccurrences(of: "'\\''", with: "'")
             }
         return [nil, recorded].contains { binary in
-            [false, true].contains { HookScript(kind: kind, binary: binary, chained: $0).render() == text }
+            [false, true].contains { chained in
+                Self.skipChecks.indices.contains {
+                    HookScript(kind: kind, binary: binary, chained: chained).render(skipCheck: $0) == text
+                }
+            }
         }
     }
 
-    public func render() -> String {
+    /// The lines that let a user skip the check once, newest first: hooks written by earlier
+    /// versions are still designgate's own, so `hook uninstall` and `hook install` replace them.
+    static let skipChecks: [[String]] = [
+        [
+            "# DESIGNGATE names the designgate binary; DESIGNGATE_SKIP=1 (or true, yes) or the pre-commit",
+            "# framework's SKIP=designgate skips the check once.",
+        ],
+        ["# DESIGNGATE names the designgate binary; DESIGNGATE_SKIP=1 skips the check once."],
+    ]
+
+    /// The shell lines that end the hook early when the user asked to skip it.
+    private static let skipBlocks: [[String]] = [
+        [
+            "case \"$(printf '%s' \"${DESIGNGATE_SKIP:-}\" | tr '[:upper:]' '[:lower:]')\" in",
+            "    1|true|yes)",
+            "        echo \"designgate: DESIGNGATE_SKIP=$DESIGNGATE_SKIP, design documents not checked\" >&2",
+            "        exit 0 ;;",
+            "esac",
+            "case \",$(printf '%s' \"${SKIP:-}\" | tr -d ' '),\" in",
+            "    *,designgate,*)",
+            "        echo \"designgate: SKIP names designgate, design documents not checked\" >&2",
+            "        exit 0 ;;",
+            "esac",
+        ],
+        [
+            "if [ \"${DESIGNGATE_SKIP:-}\" = \"1\" ]; then",
+            "    echo \"designgate: DESIGNGATE_SKIP=1, design documents not checked\" >&2",
+            "    exit 0",
+            "fi",
+        ],
+    ]
+
+    public func render() -> String { render(skipCheck: 0) }
+
+    /// The script with the skip check of `skipChecks[skipCheck]` (0: the current one).
+    func render(skipCheck: Int) -> String {
         // pre-push refs arrive on standard input once; a chained hook needs them too.
         let savesInput = chained && kind == .prePush
         let input = savesInput ? " <\"$refs\"" : ""
@@ -70,8 +109,7 @@ public struct HookScript: Sendable {
             "#!/bin/sh",
             "# designgate \(kind.rawValue) hook: \(kind.purpose).",
             Self.marker + ": `designgate hook install` writes it, `designgate hook uninstall` removes it.",
-            "# DESIGNGATE names the designgate binary; DESIGNGATE_SKIP=1 skips the check once.",
-        ]
+        ] + Self.skipChecks[skipCheck]
         if kind == .prePush {
             lines.append("# git passes the remote name and URL as arguments and the refs on standard input.")
         }
@@ -91,12 +129,7 @@ public struct HookScript: Sendable {
                 "fi",
             ]
         }
-        lines += [
-            "if [ \"${DESIGNGATE_SKIP:-}\" = \"1\" ]; then",
-            "    echo \"designgate: DESIGNGATE_SKIP=1, design documents not checked\" >&2",
-            "    exit 0",
-            "fi",
-        ]
+        lines += Self.skipBlocks[skipCheck]
         if let binary {
             lines += [
                 "designgate=${DESIGNGATE:-\(Self.quoted(binary))}",

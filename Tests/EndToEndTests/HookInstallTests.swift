@@ -68,6 +68,38 @@ private func fileMode(_ path: String) -> Int {
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/.git/hooks/pre-push"))
     }
 
+    /// A hook an earlier version installed (its skip check read only `DESIGNGATE_SKIP=1`) is
+    /// still designgate's: install replaces it without a backup, uninstall removes it.
+    @Test func hooksFromAnEarlierVersionAreStillDesignGates() throws {
+        let repo = try GitRepository()
+        #expect(try install(["--pre-commit"], in: repo.path).status == 0)
+        let hook = repo.path + "/.git/hooks/pre-commit"
+        let current = try String(contentsOfFile: hook, encoding: .utf8)
+        let lines = current.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.firstIndex(where: { $0.hasPrefix("# DESIGNGATE names") }),
+              let start = lines.firstIndex(where: { $0.hasPrefix("case ") }),
+              let end = lines.lastIndex(of: "esac") else {
+            Issue.record("the installed hook has no skip check")
+            return
+        }
+        var earlier = lines
+        earlier.replaceSubrange(start...end, with: [
+            "if [ \"${DESIGNGATE_SKIP:-}\" = \"1\" ]; then",
+            "    echo \"designgate: DESIGNGATE_SKIP=1, design documents not checked\" >&2",
+            "    exit 0",
+            "fi",
+        ])
+        earlier.replaceSubrange(first...(first + 1),
+                                with: ["# DESIGNGATE names the designgate binary; DESIGNGATE_SKIP=1 skips the check once."])
+        try earlier.joined(separator: "\n").write(toFile: hook, atomically: true, encoding: .utf8)
+        #expect(try designgate(["hook", "status"], in: repo.path).stdout.contains("pre-commit: designgate"))
+        #expect(try install(["--pre-commit"], in: repo.path).status == 0)
+        #expect(try String(contentsOfFile: hook, encoding: .utf8) == current)
+        #expect(!FileManager.default.fileExists(atPath: hook + ".designgate-backup"))
+        #expect(try designgate(["hook", "uninstall"], in: repo.path).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: hook))
+    }
+
     /// The shipped scripts are the installed ones without the recorded binary.
     @Test func shippedScriptsMatchTheInstalledOnes() throws {
         let repo = try GitRepository()

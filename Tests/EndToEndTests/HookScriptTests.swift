@@ -17,9 +17,8 @@ private func hookEnvironment(_ repo: GitRepository, designgate: String = Package
     TestSupport.hookEnvironment(home: repo.path + "/.home", designgate: designgate)
 }
 
-private func commit(_ repo: GitRepository, _ arguments: [String], skip: Bool = false) throws -> ProcessResult {
-    var env = hookEnvironment(repo)
-    if skip { env["DESIGNGATE_SKIP"] = "1" }
+private func commit(_ repo: GitRepository, _ arguments: [String], skip: [String: String] = [:]) throws -> ProcessResult {
+    let env = hookEnvironment(repo).merging(skip) { $1 }
     return try run("/usr/bin/git", ["commit", "-q"] + arguments, in: repo.path, environment: env)
 }
 
@@ -33,9 +32,25 @@ private func commit(_ repo: GitRepository, _ arguments: [String], skip: Bool = f
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("design/cache.md:1:1: error: missing section"))
         #expect(try repo.git("rev-parse", "HEAD") == head)
-        let skipped = try commit(repo, ["-m", "bad", "--allow-empty"], skip: true)
+        let skipped = try commit(repo, ["-m", "bad", "--allow-empty"], skip: ["DESIGNGATE_SKIP": "1"])
         #expect(skipped.status == 0)
         #expect(skipped.stderr.contains("DESIGNGATE_SKIP=1"))
+    }
+
+    /// `DESIGNGATE_SKIP` takes the usual ways of saying yes, and the pre-commit framework's
+    /// `SKIP` list naming designgate skips the shipped hook too; anything else checks.
+    @Test(arguments: [
+        (["DESIGNGATE_SKIP": "true"], true), (["DESIGNGATE_SKIP": "YES"], true), (["DESIGNGATE_SKIP": "0"], false),
+        (["DESIGNGATE_SKIP": "no"], false), (["SKIP": "flake8, designgate"], true), (["SKIP": "designgate"], true),
+        (["SKIP": "designgate-system2,flake8"], false),
+    ])
+    func skipSettings(skip: [String: String], skips: Bool) throws {
+        let repo = try hookedRepository()
+        try repo.write("design/cache.md", "# Technical Design Document: Cache\n")
+        try repo.git("add", "-A")
+        let result = try commit(repo, ["-m", "bad"], skip: skip)
+        #expect((result.status == 0) == skips, "\(skip): \(result.stderr)")
+        #expect(result.stderr.contains("design documents not checked") == skips)
     }
 
     @Test func commitAllAndCommitPathAreJudgedOnWhatTheyCommit() throws {
