@@ -96,11 +96,14 @@ public struct RenderOptions: Sendable, Hashable {
     public var color: Bool
     public var junitStrict: Bool
     public var verbose: Bool
+    /// Only the findings: no per-rule count, no summary line.
+    public var quiet: Bool
 
-    public init(color: Bool = false, junitStrict: Bool = false, verbose: Bool = false) {
+    public init(color: Bool = false, junitStrict: Bool = false, verbose: Bool = false, quiet: Bool = false) {
         self.color = color
         self.junitStrict = junitStrict
         self.verbose = verbose
+        self.quiet = quiet
     }
 }
 

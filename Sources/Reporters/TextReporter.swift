@@ -1,7 +1,8 @@
 import TDDRules
 
 /// `path:line:column: severity: message [rule-id]`, one finding a line, grouped by
-/// document, then one summary line. Suppressed findings are listed only when verbose.
+/// document, then a count per rule when there are more than a handful, then one summary
+/// line (neither when quiet). Suppressed findings are listed only when verbose.
 public struct TextReporter: Reporter {
     public init() {}
 
@@ -27,8 +28,25 @@ public struct TextReporter: Reporter {
             }
             if !lines.isEmpty { groups.append(lines.joined(separator: "\n")) }
         }
-        groups.append(summary(report))
-        return groups.joined(separator: "\n\n") + "\n"
+        if !options.quiet {
+            if let tally = tally(report) { groups.append(tally) }
+            groups.append(summary(report))
+        }
+        return groups.isEmpty ? "" : groups.joined(separator: "\n\n") + "\n"
+    }
+
+    /// More findings than this get a count per rule before the summary.
+    static let handful = 5
+
+    /// `by rule: 12 required-sections, 3 no-placeholders`: most frequent first.
+    func tally(_ report: Report) -> String? {
+        var counts: [String: Int] = [:]
+        for document in report.documents {
+            for finding in document.verdict.findings where !finding.isSuppressed { counts[finding.ruleId, default: 0] += 1 }
+        }
+        guard counts.values.reduce(0, +) > Self.handful else { return nil }
+        let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        return "by rule: " + ordered.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     }
 
     func summary(_ report: Report) -> String {

@@ -97,7 +97,7 @@ struct Check: ParsableCommand {
             let useColor = color == .always || (color == .auto && !noColor && Console.outputIsTerminal)
             let quietClean = quiet && outcome.report.errors + outcome.report.warnings == 0
             try ReportOutput.write(outcome.report, to: quietClean ? targets.filter { $0.path != nil } : targets,
-                                   options: RenderOptions(color: useColor, junitStrict: junitStrict, verbose: verbose),
+                                   options: RenderOptions(color: useColor, junitStrict: junitStrict, verbose: verbose, quiet: quiet),
                                    environment: options.environment)
             if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
         } catch let error as DesignGateError {

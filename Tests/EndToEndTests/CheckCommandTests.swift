@@ -26,6 +26,27 @@ import TestSupport
         #expect(result.status == 1, "\(result.stdout)")
     }
 
+    /// Many findings end with a count per rule before the summary; `-q` prints the findings
+    /// alone, and nothing at all when there are none.
+    @Test func countPerRuleAndQuiet() throws {
+        let gaps = "examples/design/search-indexing-tdd.md"
+        let full = try designgate(["check", gaps], in: Package.root)
+        let lines = full.stdout.split(separator: "\n").map(String.init)
+        let findings = lines.filter { $0.hasPrefix(gaps + ":") }
+        #expect(findings.count > 5, "\(full.stdout)")
+        let missing = findings.filter { $0.hasSuffix("[required-sections]") }.count
+        #expect(lines.contains { $0.hasPrefix("by rule: ") && $0.contains("\(missing) required-sections") }, "\(full.stdout)")
+        #expect(lines.last?.contains("design document checked") == true)
+
+        let quiet = try designgate(["check", "-q", gaps], in: Package.root)
+        #expect(quiet.status == 1)
+        #expect(quiet.stdout == findings.joined(separator: "\n") + "\n", "\(quiet.stdout)")
+        let clean = try designgate(["check", "-q", "examples/design/payment-retries-tdd.md"], in: Package.root)
+        #expect(clean.status == 0 && clean.stdout.isEmpty, "\(clean.stdout)")
+        let few = try designgate(["check", "examples/design/payment-retries-tdd.md"], in: Package.root)
+        #expect(!few.stdout.contains("by rule:"))
+    }
+
     /// Under `--strict` a warning fails the check, and every report says so: the text
     /// summary, JSON `passed`, JUnit failures, the GitHub step summary.
     @Test func strictFailsOnWarningsInEveryReport() throws {
