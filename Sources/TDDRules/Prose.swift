@@ -144,6 +144,9 @@ enum Prose {
         "discussion", "unclear", "unknown", "not sure", "either",
     ])
 
+    /// Phrases saying work is still to do, whatever is decided around them.
+    static let workLeftPhrases = Phrases(["need to", "needs to", "will need", "would need", "we need"])
+
     /// Auxiliary and linking verbs: a text with one after its first word is a sentence.
     static let finiteVerbs: Set<String> = [
         "is", "are", "was", "were", "will", "won't", "should", "must", "shall", "can", "cannot", "can't",
@@ -178,7 +181,8 @@ enum Prose {
         "until we decide", "need to decide", "needs to be decided", "still open", "is unclear", "not clear yet",
         "to be discussed", "under discussion", "todo", "tbd", "not clear", "no consensus", "not full consensus",
         "without consensus", "some discussion", "still being discussed", "being debated", "is open",
-        "are open", "to resolve", "to be resolved", "not resolved", "not been resolved", "have not resolved", "there are three main options",
+        "are open", "need to resolve", "needs to resolve", "yet to resolve", "items to resolve", "issues to resolve",
+        "questions to resolve", "points to resolve", "things to resolve", "to be resolved", "not resolved", "not been resolved", "have not resolved", "there are three main options",
         "there are two options", "there are several options", "main options", "open questions", "remain open",
         "remains open", "we do not know", "we don't know", "do not know yet", "not known yet", "more work is needed",
         "more work needed", "further investigation", "needs investigation", "need investigation", "needs more thought",
@@ -214,6 +218,15 @@ enum Prose {
         "proposed", "we propose",
     ])
 
+    /// Phrases that weigh options instead of choosing one (`One option would be …`, `… or may be …`).
+    static let optionPhrases = Phrases([
+        "one option", "another option", "other option", "alternative would be", "an alternative would",
+        "or may", "or might", "or could",
+    ])
+
+    /// True when an answer lists options rather than choosing one.
+    static func weighsOptions(_ text: String) -> Bool { optionPhrases.first(in: text) != nil }
+
     /// The phrase saying a decision is still open, if the text has one.
     static func saysOpen(_ text: String) -> String? { openPhrases.first(in: text) }
     /// True when the text says a decision is still open and does not set it aside on purpose.
@@ -237,7 +250,8 @@ enum Prose {
         "exceeds", "loss", "lose", "stale", "outdated", "unexpected", "overload", "overloaded", "bottleneck",
         "exhaustion", "denial of service", "allowed to the entire", "unsupported", "not supported",
         "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption", "lead to", "leads to",
-        "not work", "stop working", "no longer work", "no longer works", "unclear", "uncertain",
+        "not work", "stop working", "no longer work", "no longer works", "unclear", "uncertain", "latency",
+        "not able to", "inaccurate", "not accurate", "not that accurate",
     ])
 
     static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
@@ -265,11 +279,11 @@ enum Prose {
         "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "restore",
         "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
-        "adds no", "to fix", "how to fix", "is posted", "reported", "detect", "detects",
+        "adds no", "to fix", "how to fix", "to address", "is posted", "reported", "detect", "detects",
         "vetted", "manually", "by hand", "continue to work", "continues to work", "still works", "as before",
         "unchanged", "as required by", "rejection", "will implement", "will need to implement", "addressed accordingly",
         "operators can", "users can", "administrators can", "operators need to", "users need to", "instead of causing",
-        "instead of failing", "rather than failing",
+        "instead of failing", "rather than failing", "we have to", "we must",
     ])
 
     /// Phrases that accept a risk and say why.
@@ -281,7 +295,7 @@ enum Prose {
         "not a problem in practice", "expect this to be very rare", "very rare", "low risk", "minimal risk",
         "little risk", "little impact", "minimal impact", "low impact", "no additional risk", "no additional risks",
         "not be an issue", "not an issue", "not cause any serious", "does not introduce", "doesn't introduce",
-        "will be accepted", "is accepted", "be accepted",
+        "will be accepted", "is accepted", "be accepted", "no problem",
     ])
 
     /// True when a sentence of the text says how a risk is handled and does not take it back
@@ -292,9 +306,27 @@ enum Prose {
         // surface clear events`) says what is done about it.
         if sentences.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
-        return sentences.flatMap(clauses).contains { handlingPhrases.first(in: $0) != nil && !saysNotMitigated($0) }
-            || preventsByConsequence(text)
+        func handles(_ clause: String) -> Bool { handlingPhrases.first(in: clause) != nil && !saysNotMitigated(clause) }
+        // "There are currently no mitigation measures. Please try to avoid …": the author says it is not handled.
+        if sentences.contains(where: { deniesMitigation($0) && !clauses($0).contains(where: handles) }) { return false }
+        return sentences.flatMap(clauses).contains(where: handles) || preventsByConsequence(text)
     }
+
+    static let mitigationDenials = Phrases(["no mitigation", "no mitigations", "not mitigated", "cannot be mitigated",
+                                            "can't be mitigated", "not be mitigated", "no way to mitigate"])
+
+    /// True when a sentence says a risk has no mitigation at all (not "cannot be fully mitigated").
+    static func deniesMitigation(_ sentence: String) -> Bool {
+        mitigationDenials.first(in: sentence) != nil
+            && Set(words(sentence)).isDisjoint(with: ["fully", "completely", "entirely", "totally", "itself"])
+    }
+
+    /// Phrases saying a risk is still being studied: not handled yet.
+    static let studyPhrases = Phrases(["open question", "open questions", "still open", "remains open", "remain open",
+                                       "we do not know", "we don't know", "not yet determined", "to be determined"])
+
+    /// True when the text says the risk is still an open question.
+    static func saysUnderStudy(_ text: String) -> Bool { studyPhrases.first(in: text) != nil }
 
     /// A sentence's clauses, split where it turns (`No mitigation in Argo, but docs will warn`).
     static func clauses(_ sentence: String) -> [String] {
@@ -348,8 +380,10 @@ enum Prose {
     static func preventsByConsequence(_ text: String) -> Bool {
         for sentence in text.lowercased().split(whereSeparator: { ".;".contains($0) }) {
             let sentenceWords = words(String(sentence))
-            guard let so = sentenceWords.firstIndex(of: "so") else { continue }
+            // "So if …": a connective, not a purpose.
+            guard let so = sentenceWords.firstIndex(of: "so"), so > 0 else { continue }
             let after = sentenceWords[(so + 1)...]
+            if ["if", "when"].contains(after.first) { continue }
             // `so limited that users cannot …` is a degree, not a purpose.
             if after.first != "that", after.prefix(4).contains("that") { continue }
             if after.contains(where: negations.contains) { return true }

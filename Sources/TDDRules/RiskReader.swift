@@ -77,7 +77,7 @@ struct RiskReader {
                     risks.append(Risk(text: text.afterLabel, location: text.location, labelled: true, gathers: true))
                     open = risks.count - 1
                     if Prose.introduces(words) { introduction = .elaboration }
-                } else if Prose.introduces(words) {
+                } else if Prose.introduces(words) || Self.pointsAhead(words) {
                     let lower = words.lowercased()
                     introduction = lower.contains("mitigat") ? .mitigations
                         : Prose.describesRisk(words) && !Prose.saysAccepted(words) && !Prose.saysHandled(words) && open == nil
@@ -203,10 +203,14 @@ struct RiskReader {
         switch risk.mitigation {
         case .given?: return nil
         case .placeholder?: return Rule.missing(risk.text, at: risk.location, section: title)
-        case nil: break
+        case nil:
+            // A sentence of the paragraph opens with the label: `…may be a concern. Solution: caching.`
+            if let value = Self.mitigationInALaterSentence(risk.text) {
+                return Prose.isPlaceholder(value) ? Rule.missing(risk.text, at: risk.location, section: title) : nil
+            }
         }
         // "One open question is whether …": a risk still under study is not handled yet.
-        if Prose.leavesOpen(all) { return Rule.missing(risk.text, at: risk.location, section: title) }
+        if Prose.saysUnderStudy(all) { return Rule.missing(risk.text, at: risk.location, section: title) }
         if Prose.saysHandled(all) { return nil }
         if Prose.saysAccepted(all) {
             return allowAccepted ? nil : Violation(Rule.acceptedMessage(risk.text), at: risk.location, section: title)
@@ -228,6 +232,10 @@ struct RiskReader {
         return TextPatterns.value(after: Rule.mitigationLabels, in: text.text)
     }
 
+    private static func mitigationInALaterSentence(_ text: String) -> String? {
+        Prose.sentences(text).dropFirst().lazy.compactMap { TextPatterns.value(after: Rule.mitigationLabels, in: $0) }.first
+    }
+
     private static func mitigationValue(_ item: ListItem) -> String? {
         guard let lead = item.lead, let value = mitigationValue(lead) else { return nil }
         let nested = item.blocks.dropFirst().map(\.plainText).joined(separator: "\n")
@@ -242,6 +250,15 @@ struct RiskReader {
     /// True for a statement of what can happen (`Providers can prevent …`), not a question.
     private static func saysWhatCanHappen(_ text: String) -> Bool {
         !Prose.asksQuestion(text) && Prose.words(text).contains("can")
+    }
+
+    /// True when the paragraph's last sentence announces what follows ("Here is an example of
+    /// potential problems and ways to deal with them."): an introduction, not a risk.
+    private static func pointsAhead(_ text: String) -> Bool {
+        guard let last = Prose.sentences(text).last else { return false }
+        let words = Prose.words(last)
+        return words.starts(with: ["here", "is"]) || words.starts(with: ["here", "are"])
+            || words.starts(with: ["below"]) || words.suffix(2).elementsEqual(["as", "follows"])
     }
 
     /// `Risk: …`, `**Risk**: …`, `R: …`.

@@ -31,7 +31,9 @@ public struct OpenQuestionsResolvedRule: Rule {
             when the answer only proposes ("probably", "we could", "I think"), or when an item \
             asks nothing and states something as a full sentence ("The exclude block will not be \
             considered"), which may record a decision. An open issue that says what will be done \
-            about it ("…, so we'll validate the input first") is decided; an item that names a topic ("Naming of \
+            about it ("…, so we'll validate the input first") is decided. A code block attached to an item shows what it asks about and answers \
+            nothing; an answer that weighs options ("one option would be …", "may be covered by \
+            …, or may be …", "Alternative would be …") leaves it open; an item that names a topic ("Naming of \
             the API") or leaves work to do ("We should consider …", "may be needed") is an \
             error. A section that \
             says there are none passes; `TBD` does not. Task boxes elsewhere (release \
@@ -112,6 +114,15 @@ public struct OpenQuestionsResolvedRule: Rule {
             - **Is one node enough?** If the load doubles, we add a second. ↓
             - Clarify that the warmer runs before each deploy. ↓
             - **Warm-up time:** filling a region may take minutes; we will need to decide whether to print progress. ↓
+            - Referencing keys across tenants: ↓
+              ```
+              get(tenant, key)
+              ```
+            - Should keys expire on their own? ↓
+              - May be covered by the TTL API, or may be approached with a sweeper.
+            - Is it too clever to have two `get` overloads? ↓
+              - `get` can fail if a null key flows into it.
+              - Alternative would be a single overload.
 
             ### Key format ↓
             More work is needed to determine the format. Some possibilities:
@@ -246,7 +257,11 @@ public struct OpenQuestionsResolvedRule: Rule {
         for child in item.descendants {
             if let answer = child.lead.flatMap({ resolution(in: $0.text) }) { return answerReading(answer) }
         }
-        let attached = item.blocks.dropFirst().filter { !$0.isInvisible }
+        // A code block shows what the question is about; it answers nothing.
+        let attached = item.blocks.dropFirst().filter { block in
+            if case .code = block { return false }
+            return !block.isInvisible
+        }
         if let first = attached.first {
             let all = attached.map(\.plainText).joined(separator: "\n")
             if Prose.isPlaceholder(first.plainText) { return .open }
@@ -259,7 +274,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             }
             if statements.contains(where: { Prose.asksQuestion($0) && $0.trimmingWhitespace.hasSuffix("?") }) { return .open }
             guard let answer = statements.first(where: { !Prose.asksQuestion($0) }) else { return .open }
-            if Prose.leavesOpen(all) { return .open }
+            if Prose.leavesOpen(all) || Prose.weighsOptions(all) { return .open }
             return answerReading(answer)
         }
         return reading(ofQuestion: lead.afterLabel)
@@ -272,7 +287,11 @@ public struct OpenQuestionsResolvedRule: Rule {
         // An open issue judged not to matter ("…, but we feel this will not be significant").
         if !Prose.asksQuestion(text), Prose.saysAccepted(text) { return .settled }
         // An open issue that says what will be done about it (`…, so we'll validate first`) is decided.
-        if !Prose.asksQuestion(text), Prose.saysOpen(text) == nil, Prose.saysDecided(text) != nil { return .settled }
+        // "We will need to document …" still leaves the work to do.
+        if !Prose.asksQuestion(text), Prose.saysOpen(text) == nil, Prose.saysDecided(text) != nil,
+           Prose.workLeftPhrases.first(in: text) == nil {
+            return .settled
+        }
         // A sentence that asks nothing and does not say it is open may record a decision.
         if !Prose.asksQuestion(text), Prose.saysOpen(text) == nil, Prose.states(text) { return .doubtful(statement) }
         guard let mark = text.lastIndex(of: "?") else { return .open }
@@ -289,7 +308,7 @@ public struct OpenQuestionsResolvedRule: Rule {
     /// How an answer reads: a placeholder, an answer that says it is still open or only supposes
     /// (`If few do, …`) leaves the question open; a hedge leaves it in doubt.
     static func answerReading(_ answer: String) -> Prose.Reading {
-        if Prose.isPlaceholder(answer) || Prose.onlySupposes(answer) { return .open }
+        if Prose.isPlaceholder(answer) || Prose.onlySupposes(answer) || Prose.weighsOptions(answer) { return .open }
         if Prose.leavesOpen(answer) { return .open }
         if let phrase = Prose.hedge(answer) { return .doubtful(hedged(phrase)) }
         return .settled

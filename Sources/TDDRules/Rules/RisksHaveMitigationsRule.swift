@@ -21,7 +21,10 @@ public struct RisksHaveMitigationsRule: Rule {
             prevent this, we will …"), guarded, validated, tested, documented, falling back, \
             relied on ("we rely on a grace period"), or "…, so the state is never hidden". A \
             paragraph that opens by handling "these" risks ("This will be mitigated by …") \
-            handles every risk of the list before it. In a list where one item plainly tells a \
+            handles every risk of the list before it. A paragraph announcing what follows ("Here is an example of …") is an \
+            introduction, not a risk; a label opening a later sentence (`… may be a concern. Solution: …`) \
+            gives the mitigation; an author saying there is no mitigation ("There are currently no \
+            mitigation measures") is believed, whatever advice follows. In a list where one item plainly tells a \
             risk, an item saying what something can do ("Unresponsive providers can prevent \
             creation") is a risk too. Handling taken back ("cannot be mitigated", "that we can \
             not handle") or a risk still under study ("one open question is whether …") is not \
@@ -120,6 +123,18 @@ public struct RisksHaveMitigationsRule: Rule {
             - Scripts relying on the old eviction order may break.
 
             This will be mitigated by announcing these changes two releases ahead, with a flag to keep the old order.
+
+            - There is no problem if a warm-up runs during a deploy.
+            - Warm-ups may download entries on many nodes in parallel. So we have to limit the parallelism.
+
+            Many nodes may be a concern. Solution: keep a local cache of the key map.
+            """,
+            """
+            # Cache
+            ## Risks
+            Eviction can have unwanted side effects. Here is an example of potential problems and ways to deal with them.
+            ### Entries evicted by mistake
+            A wrong priority may evict hot entries. To address this, you can turn eviction off per tenant.
             """,
             """
             # Cache
@@ -165,8 +180,15 @@ public struct RisksHaveMitigationsRule: Rule {
               The timeout may prove too short. One open question is whether load makes it worse; that can only
               be resolved by testing.
 
+            1. Tenants may read copies. So if a key is cached, a tenant that cannot read the source reads the copy. ↓
+            1. The cache is not able to see entries written to the database directly. ↓
+            1. Controllers could write past the quota. There are currently no mitigation measures. Please try to \
+            avoid such a use. ↓
+
             Only string keys will be supported because they hash evenly. That would be a risk if tenants \
             send keys we can not handle. ↓
+
+            Cross-region reads add latency to every miss. ↓
             """,
             "# Cache\n## Risks\n- **Warmer ownership**: it is unclear which team will run the warmer. ↓\n",
             "# Cache\n## Risks ↓\n- What are the risks of this design? Think broadly.\n- Consider who reviews security.\n",
@@ -240,7 +262,7 @@ public struct RisksHaveMitigationsRule: Rule {
         ])
 
     static let mitigationLabels = ["mitigation plan", "mitigation strategy", "mitigations", "mitigation", "mitigated by",
-                                   "mitigate", "m", "response", "contingency", "缓解", "缓解措施", "对策"]
+                                   "mitigate", "m", "response", "contingency", "solution", "缓解", "缓解措施", "对策"]
     static let riskLabels = ["risk", "r"]
 
     static let allowNone = RuleOption("allowNone", default: .bool(false),
