@@ -28,6 +28,9 @@ public struct CheckOptions: Sendable {
     public var trustRepositoryOwner = false
     /// The pre-push hook's standard input.
     public var prePushInput = ""
+    /// `check -`: the document read from standard input, and the path it stands for
+    /// (`--stdin-filename`), relative to the current folder.
+    public var standardInput: (bytes: [UInt8], path: String?)?
     public var environment: [String: String] = ProcessInfo.processInfo.environment
 
     public init() {}
@@ -66,7 +69,8 @@ public struct Checker {
                 URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: start, isDirectory: true))
                     .deletingLastPathComponent().path
             } ?? configRoot
-            files = try Self.pathFiles(paths, relativeTo: options.directory, root: selectionRoot)
+            files = try Self.pathFiles(paths, relativeTo: options.directory, root: selectionRoot,
+                                       standardInput: options.standardInput)
         default:
             let reader = try GitChangeReader(directory: start, options: options)
             files = try reader.files()
@@ -110,7 +114,8 @@ public struct Checker {
         let limits = InputLimits()
         let batchSize = 8 * ProcessInfo.processInfo.activeProcessorCount
         for candidate in files.candidates {
-            let decision = selection.decide(path: candidate.selectionPath)
+            // Standard input without a name is a design document if its content says so.
+            let decision = candidate.selectionPath.map(selection.decide) ?? .needsContent
             if case .skipped(let reason) = decision {
                 skip(candidate, because: reason)
                 continue
@@ -188,7 +193,8 @@ public struct Checker {
     /// links and special files found there are skipped, never followed). A path is relative
     /// to the current folder (or `-C`), and is selected by its path relative to `root` (as
     /// given when outside it).
-    static func pathFiles(_ paths: [String], relativeTo directory: String?, root: String) throws(DesignGateError) -> ChangeSetFiles {
+    static func pathFiles(_ paths: [String], relativeTo directory: String?, root: String,
+                          standardInput: (bytes: [UInt8], path: String?)? = nil) throws(DesignGateError) -> ChangeSetFiles {
         let rootPrefix = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
         /// `file` already holds `-C`'s folder: resolved against the current folder.
         func selectionPath(_ file: String) -> String {
@@ -203,6 +209,20 @@ public struct Checker {
             return shown
         }
         for given in paths {
+            if given == "-" {
+                // Standard input, shown and selected as the path `--stdin-filename` gives.
+                let input = standardInput ?? ([], nil)
+                guard let name = input.path else {
+                    candidates.append(.unnamedInput(input.bytes))
+                    continue
+                }
+                let onDisk = directory.map { name.hasPrefix("/") ? name : $0 + "/" + name } ?? name
+                candidates.append(Candidate(path: display(onDisk), change: .unchanged, size: input.bytes.count,
+                                            selectionPath: selectionPath(onDisk), named: true) { () throws(DesignGateError) in
+                    input.bytes
+                })
+                continue
+            }
             let onDisk = directory.map { given.hasPrefix("/") ? given : $0 + "/" + given } ?? given
             let files: [(path: String, size: Int)]
             var named = false

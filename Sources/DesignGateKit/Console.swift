@@ -1,4 +1,5 @@
 import Foundation
+import TDDMarkdown
 
 /// Writes to standard output and standard error without buffering surprises.
 public enum Console {
@@ -16,5 +17,19 @@ public enum Console {
     /// Reads all of standard input.
     public static func readInput() -> String {
         String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    /// Reads a document from standard input, up to one byte past the largest document read.
+    public static func readDocument() -> [UInt8] { readInput(limit: InputLimits().maxBytes) }
+
+    /// Reads standard input up to `limit` bytes and one more, so a caller can tell it was longer.
+    static func readInput(limit: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        while bytes.count <= limit {
+            let chunk = FileHandle.standardInput.readData(ofLength: min(1 << 16, limit + 1 - bytes.count))
+            if chunk.isEmpty { break }
+            bytes += chunk
+        }
+        return bytes
     }
 }

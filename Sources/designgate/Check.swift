@@ -54,7 +54,12 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("trust-repo-owner"), help: "Skip the repository-ownership (safe.directory) check for a checkout you trust.")
     var trustRepoOwner = false
 
-    @Argument(help: "Files or folders to check (the pre-push URL after --pre-push).") var paths: [String] = []
+    @Option(name: .customLong("stdin-filename"),
+            help: ArgumentHelp("The path the document read from `-` stands for (selection and messages).", valueName: "PATH"))
+    var stdinFilename: String?
+
+    @Argument(help: "Files or folders to check; - reads one document from standard input (the pre-push URL after --pre-push).")
+    var paths: [String] = []
 
     func validate() throws {
         let modes = [staged, range != nil, commit != nil, all, prePush != nil, ci,
@@ -66,6 +71,9 @@ struct Check: ParsableCommand {
         if base != nil && !ci { throw ValidationError("--base goes with --ci") }
         if prePush != nil && paths.count > 1 { throw ValidationError("--pre-push takes REMOTE and at most one URL") }
         if quiet && verbose { throw ValidationError("choose --quiet or --verbose, not both") }
+        let dashes = prePush == nil ? paths.filter { $0 == "-" }.count : 0
+        if dashes > 1 { throw ValidationError("standard input can be read once: give - at most once") }
+        if stdinFilename != nil && dashes == 0 { throw ValidationError("--stdin-filename goes with - (a document on standard input)") }
     }
 
     func run() throws {
@@ -84,7 +92,12 @@ struct Check: ParsableCommand {
             options.prePushInput = Console.readInput()
         }
         else if ci { options.mode = .ci(base: base) }
-        else if !paths.isEmpty { options.mode = .paths(paths) }
+        else if !paths.isEmpty {
+            options.mode = .paths(paths)
+            if paths.contains("-") {
+                options.standardInput = (Console.readDocument(), stdinFilename)
+            }
+        }
 
         do {
             var targets = try report.map { (argument: String) throws(DesignGateError) in try ReportTarget(argument: argument) }

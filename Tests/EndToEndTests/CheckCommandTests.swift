@@ -47,6 +47,37 @@ import TestSupport
         #expect(!few.stdout.contains("by rule:"))
     }
 
+    /// `check -` reads one document from standard input, as editors pipe an unsaved buffer:
+    /// `--stdin-filename` names it for selection and messages (relative to the current folder);
+    /// without a name it is `<stdin>`, a design document if its content says so.
+    @Test func standardInputIsCheckedUnderTheNameGiven() throws {
+        let repo = try GitRepository()
+        try repo.write(".designgate.yml", "version: 1\ndocuments:\n  include: [\"docs/design/**\"]\n  detect: false\n")
+        try repo.write("docs/design/placeholder.md", "unrelated content on disk\n")
+        try FileManager.default.createDirectory(atPath: repo.path + "/docs/design", withIntermediateDirectories: true)
+        let gaps = try String(contentsOfFile: Package.root + "/examples/design/search-indexing-tdd.md", encoding: .utf8)
+
+        let named = try designgate(["check", "-", "--stdin-filename", "cache-tdd.md", "-q"],
+                                   in: repo.path + "/docs/design", input: gaps)
+        #expect(named.status == 1, "\(named.stderr)")
+        #expect(named.stdout.hasPrefix("cache-tdd.md:7:1: error: missing section"), "\(named.stdout)")
+
+        let outside = try designgate(["check", "-", "--stdin-filename", "notes/cache.md"], in: repo.path, input: gaps)
+        #expect(outside.status == 0)
+        #expect(outside.stderr.contains("skipped notes/cache.md: not matched by documents.include"), "\(outside.stderr)")
+
+        let folder = try TemporaryDirectory()
+        let unnamed = try designgate(["check", "-", "-q"], in: folder.path, input: gaps)
+        #expect(unnamed.status == 1 && unnamed.stdout.hasPrefix("<stdin>:7:1: error:"), "\(unnamed.stdout)")
+        let notes = try designgate(["check", "-"], in: folder.path, input: "# Notes\n")
+        #expect(notes.status == 0 && notes.stderr.contains("skipped <stdin>: not a design document"), "\(notes.stderr)")
+
+        let twice = try designgate(["check", "-", "-"], in: folder.path, input: gaps)
+        #expect(twice.status == 2 && twice.stderr.contains("at most once"))
+        let nameAlone = try designgate(["check", "--stdin-filename", "a.md"], in: folder.path)
+        #expect(nameAlone.status == 2 && nameAlone.stderr.contains("--stdin-filename goes with -"))
+    }
+
     /// Under `--strict` a warning fails the check, and every report says so: the text
     /// summary, JSON `passed`, JUnit failures, the GitHub step summary.
     @Test func strictFailsOnWarningsInEveryReport() throws {
