@@ -251,7 +251,7 @@ enum Prose {
         "exhaustion", "denial of service", "allowed to the entire", "unsupported", "not supported",
         "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption", "lead to", "leads to",
         "not work", "stop working", "no longer work", "no longer works", "unclear", "uncertain", "latency",
-        "not able to", "inaccurate", "not accurate", "not that accurate",
+        "not sure", "not able to", "inaccurate", "not accurate", "not that accurate",
     ])
 
     static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
@@ -362,9 +362,11 @@ enum Prose {
         let pointers: Set<String> = ["this", "that", "these", "those", "such"]
         let named: Set<String> = ["risk", "risks", "issue", "issues", "problem", "problems", "scenario", "scenarios",
                                   "case", "cases", "concern", "concerns", "situation", "situations"]
+        // "this risk", "this last risk", "the above".
         return ["however", "although", "but", "it", "still"].contains(first) || pointers.contains(first)
-            || zip(words, words.dropFirst()).contains { pair in
-                pair == ("the", "above") || (pointers.contains(pair.0) && named.contains(pair.1))
+            || zip(words, words.dropFirst()).contains { $0 == ("the", "above") }
+            || words.indices.contains { index in
+                pointers.contains(words[index]) && words[(index + 1)...].prefix(2).contains(where: named.contains)
             }
     }
 

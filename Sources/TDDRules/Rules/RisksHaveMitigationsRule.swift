@@ -37,7 +37,8 @@ public struct RisksHaveMitigationsRule: Rule {
             `TODO: …`) is not a mitigation. Tiers: an error when a risk plainly is one (labelled, \
             listed as a risk, or describing a failure, a break, an exposure …) and nothing \
             handles it; a warning ("possibly unmitigated") for an item or sub-heading that does \
-            not read as a risk and says nothing about handling. A risk table without a \
+            not read as a risk and says nothing about handling. A table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
+            Failure, Scenario …); a summary table of behaviours is not. A risk table without a \
             mitigation column is one finding; an empty section, or one that only says `TBD` or \
             "To be completed", is "no risks identified"; one saying there are none is a finding \
             unless `allowNone` is set.
@@ -128,6 +129,14 @@ public struct RisksHaveMitigationsRule: Rule {
             - Warm-ups may download entries on many nodes in parallel. So we have to limit the parallelism.
 
             Many nodes may be a concern. Solution: keep a local cache of the key map.
+
+            Finally, a tenant could have pinned a key that no longer exists, and reads would break.
+
+            To mitigate this last risk, the warmer keeps pinned keys until the tenant unpins them.
+
+            | For keys that… | After this change, the cache will… |
+            | --- | --- |
+            | …have no tenant | …keep serving them |
             """,
             """
             # Cache
@@ -189,6 +198,8 @@ public struct RisksHaveMitigationsRule: Rule {
             send keys we can not handle. ↓
 
             Cross-region reads add latency to every miss. ↓
+
+            Entries are assumed to fit in 1 MB, but I am not sure if some tenants store larger ones. ↓
             """,
             "# Cache\n## Risks\n- **Warmer ownership**: it is unclear which team will run the warmer. ↓\n",
             "# Cache\n## Risks ↓\n- What are the risks of this design? Think broadly.\n- Consider who reviews security.\n",
@@ -342,6 +353,8 @@ public struct RisksHaveMitigationsRule: Rule {
 
     static func check(_ table: Table, section: String) -> [Violation] {
         let columns = table.columnNames.map(TitleNormalizer.normalize)
+        // A table that names no risk column (a summary of behaviours, say) lists no risks.
+        guard columns.contains(where: { column in riskColumns.contains { column.contains($0) } }) else { return [] }
         guard let mitigation = columns.firstIndex(where: { column in
             column.contains("mitigat") || handlingColumns.contains(column)
         }) else {
@@ -354,6 +367,9 @@ public struct RisksHaveMitigationsRule: Rule {
             return missing(risk, at: row.location, section: section)
         }
     }
+
+    /// Words in a column title that make a table a table of risks.
+    static let riskColumns = ["risk", "threat", "concern", "issue", "failure", "hazard", "scenario", "problem"]
 
     /// The standard template's `**Potential Risks:**` and `**Mitigation Plans:**` items.
     static func templatePair(_ blocks: [Block]) -> (risks: [InlineText], mitigations: [InlineText])? {
