@@ -21,18 +21,38 @@ public enum RuleDocs {
             text += "\nIts findings cannot be suppressed: disable comments and waivers do not apply to it.\n"
         }
         if !rule.options.isEmpty {
-            text += "\nOptions:\n" + rule.options.map { "  \($0.name) (default \($0.defaultValue)): \($0.summary)" }
-                .joined(separator: "\n") + "\n"
+            let width = rule.options.map { $0.name.count + "\($0.defaultValue)".count }.max() ?? 0
+            text += "\nOptions, as .designgate.yml sets them (the defaults):\n"
+                + indent("rules:\n  \(rule.id):\n" + rule.options.map { option in
+                    let setting = "\(option.name): \(option.defaultValue)"
+                    return "    " + setting.padding(to: width + 2) + "  # " + option.summary
+                }.joined(separator: "\n"))
         }
-        let strip = { (example: String) in
-            example.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                line.hasSuffix(String(RuleDescription.marker))
-                    ? String(line.dropLast()).trimmingTrailingSpaces + "    <- finding here" : String(line)
-            }.joined(separator: "\n")
+        for (examples, verdict) in [(rule.passingExamples, "Passes"), (rule.failingExamples, "Fails")] {
+            for example in examples {
+                if example.configuration != nil {
+                    text += "\n\(verdict) with this .designgate.yml:\n" + indent(configurationFile(example).trimmingTrailingNewlines)
+                    text += "  and this document:\n"
+                } else {
+                    text += "\n\(verdict):\n"
+                }
+                text += indent(markedFindings(example.document))
+            }
         }
-        for example in rule.passingExamples { text += "\nPasses:\n" + indent(strip(example)) }
-        for example in rule.failingExamples { text += "\nFails:\n" + indent(strip(example)) }
         return text
+    }
+
+    /// The whole `.designgate.yml` an example runs with: its fragment under `version: 1`.
+    public static func configurationFile(_ example: Example) -> String {
+        "version: \(Configuration.currentVersion)\n" + (example.configuration.map { $0 + "\n" } ?? "")
+    }
+
+    /// The example's document with each `↓` marker spelled out.
+    private static func markedFindings(_ document: String) -> String {
+        document.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix(String(RuleDescription.marker))
+                ? String(line.dropLast()).trimmingTrailingSpaces + "    <- finding here" : String(line)
+        }.joined(separator: "\n")
     }
 
     private static func indent(_ text: String) -> String {
@@ -43,6 +63,12 @@ public enum RuleDocs {
 extension String {
     func padding(to width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    var trimmingTrailingNewlines: String {
+        var text = self
+        while text.last == "\n" { text.removeLast() }
+        return text
     }
 
     var trimmingTrailingSpaces: String {

@@ -37,28 +37,40 @@ public struct RuleOption: Sendable, Hashable {
     }
 }
 
+/// A rule example: a Markdown document checked with only its rule enabled, under the
+/// `.designgate.yml` it names. In a failing example, a line ending in `↓` (after optional
+/// spaces) must get a finding, and no other line may; the marker is removed before the
+/// document is parsed.
+public struct Example: Sendable, ExpressibleByStringLiteral {
+    public let document: String
+    /// The configuration the example needs, in `.designgate.yml`'s own syntax (`profile:
+    /// standard`, `rules: { risks-have-mitigations: { allowNone: true } }`); nil for the defaults.
+    public let configuration: String?
+
+    public init(_ document: String, configuration: String? = nil) {
+        self.document = document
+        self.configuration = configuration
+    }
+
+    public init(stringLiteral document: String) { self.init(document) }
+}
+
 /// A rule describes itself: id, summary, rationale, default severity, options and examples.
-///
-/// Examples are Markdown documents checked with only this rule enabled. In a failing
-/// example, a line ending in `↓` (after optional spaces) must get a finding, and no other
-/// line may; the marker is removed before the example is parsed. An example's first line may
-/// be `<!-- profile: NAME -->` to pick the profile; `<!-- option: NAME=VALUE -->` sets an
-/// option.
 public struct RuleDescription: Sendable {
     public let id: String
     public let summary: String
     public let description: String
     public let defaultSeverity: Severity
     public let options: [RuleOption]
-    public let passingExamples: [String]
-    public let failingExamples: [String]
+    public let passingExamples: [Example]
+    public let failingExamples: [Example]
     /// False for rules about the suppressions themselves: a disable comment or waiver never
     /// hides their findings.
     public let suppressible: Bool
 
     public init(id: String, summary: String, description: String, defaultSeverity: Severity,
                 options: [RuleOption] = [], suppressible: Bool = true,
-                passingExamples: [String] = [], failingExamples: [String] = []) {
+                passingExamples: [Example] = [], failingExamples: [Example] = []) {
         self.id = id
         self.summary = summary
         self.description = description

@@ -139,6 +139,53 @@ import TestSupport
         #expect(questions.status == 0 && !questions.stdout.contains("cannot be suppressed"))
     }
 
+    /// Every example `explain` prints does what it says when pasted into a real document with
+    /// the `.designgate.yml` printed above it: the rule reports exactly the lines marked
+    /// "<- finding here", and nothing on a passing example.
+    @Test func explainedExamplesWorkWhenPasted() throws {
+        let ids = try designgate(["rules"]).stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(ids.count >= 10)
+        var checked = 0
+        for id in ids {
+            let lines = try designgate(["explain", id]).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var index = 0
+            while index < lines.count {
+                let header = lines[index]
+                index += 1
+                guard header.hasPrefix("Passes") || header.hasPrefix("Fails") else { continue }
+                var configuration = ["version: 1"]
+                if header.hasSuffix(".designgate.yml:") {
+                    configuration = []
+                    while index < lines.count, lines[index].hasPrefix("    ") { configuration.append(String(lines[index].dropFirst(4))); index += 1 }
+                    #expect(lines[index] == "  and this document:")
+                    index += 1
+                }
+                var document: [String] = []
+                var marked: [Int] = []
+                while index < lines.count, lines[index].hasPrefix("    ") {
+                    var line = String(lines[index].dropFirst(4))
+                    if line.hasSuffix("    <- finding here") {
+                        line = String(line.dropLast("    <- finding here".count))
+                        marked.append(document.count + 1)
+                    }
+                    document.append(line)
+                    index += 1
+                }
+                let folder = try TemporaryDirectory()
+                try folder.write(".designgate.yml", configuration.joined(separator: "\n") + "\n")
+                try folder.write("design/example.md", document.joined(separator: "\n") + "\n")
+                let result = try designgate(["check", "design/example.md", "--format", "json"], in: folder.path)
+                #expect(result.status != 2, "\(id) \(header): \(result.stderr)")
+                let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+                let findings = (report["documents"] as? [[String: Any]] ?? []).flatMap { $0["findings"] as? [[String: Any]] ?? [] }
+                let reported = findings.filter { $0["ruleId"] as? String == id }.compactMap { $0["line"] as? Int }
+                #expect(reported == marked, "\(id) \(header)\n\(document.joined(separator: "\n"))")
+                checked += 1
+            }
+        }
+        #expect(checked >= 50, "only \(checked) examples found in explain")
+    }
+
     /// `designgate init` writes the defaults: the corpus gets the same report with it as
     /// without it, and every rule is listed.
     @Test func initWritesAConfigurationThatChangesNothing() throws {

@@ -43,13 +43,12 @@ public struct NoPlaceholdersRule: Rule {
 
             Lorem ipsum dolor sit amet. ↓
             """,
-            """
-            <!-- profile: standard -->
+            Example("""
             # Cache
             ## Introduction
             - **Purpose:** ↓
               Explain why this document exists and what it aims to cover.
-            """,
+            """, configuration: "profile: standard"),
         ])
 
     static let instructionVerbs: Set<String> = [

@@ -14,24 +14,22 @@ public struct RequiredFieldsRule: Rule {
             """,
         defaultSeverity: .warning,
         passingExamples: [
-            """
-            <!-- profile: standard -->
+            Example("""
             # Cache
             ## Introduction
             - **Purpose:** Faster product pages.
             - **Scope:** The read path only.
             ### Audience
             Web and platform engineers.
-            """,
+            """, configuration: "profile: standard"),
         ],
         failingExamples: [
-            """
-            <!-- profile: standard -->
+            Example("""
             # Cache
             ## Introduction ↓
             - **Purpose:** Faster product pages.
             - **Scope:** ↓
-            """,
+            """, configuration: "profile: standard"),
         ])
 
     public init() {}

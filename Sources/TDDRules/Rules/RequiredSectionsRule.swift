@@ -15,8 +15,7 @@ public struct RequiredSectionsRule: Rule {
             """,
         defaultSeverity: .error,
         passingExamples: [
-            """
-            <!-- profile: extended -->
+            Example("""
             # Cache TDD
             ## 1. Supporting Documents
             ## 2. System Architecture
@@ -32,11 +31,10 @@ public struct RequiredSectionsRule: Rule {
             ## 12. Dependencies
             ## 13. Risks & Mitigations
             ## 14. Unresolved questions
-            """,
+            """, configuration: "profile: extended"),
         ],
         failingExamples: [
-            """
-            <!-- profile: extended -->
+            Example("""
             # Cache TDD ↓
             ## Supporting Documents
             ## Architecture
@@ -51,7 +49,7 @@ public struct RequiredSectionsRule: Rule {
             ## Testing Strategy
             ## Risk & Mitigation ↓
             ## Open Questions
-            """,
+            """, configuration: "profile: extended"),
         ])
 
     static func missing(_ title: String) -> String {

@@ -60,8 +60,7 @@ public struct RisksHaveMitigationsRule: Rule {
             - R: eviction storms
             - M: jittered TTLs
             """,
-            """
-            <!-- profile: standard -->
+            Example("""
             # Cache
             ## 10. Risks & Mitigation Strategies
             - **Potential Risks:**
@@ -70,8 +69,8 @@ public struct RisksHaveMitigationsRule: Rule {
             - **Mitigation Plans:**
               - R2: warmer job
               - R1: short TTLs
-            """,
-            "<!-- option: allowNone=true -->\n# Cache\n## Risks\nNo known risks.\n",
+            """, configuration: "profile: standard"),
+            Example("# Cache\n## Risks\nNo known risks.\n", configuration: "rules: { risks-have-mitigations: { allowNone: true } }"),
             """
             # Cache
             ## Risks
@@ -227,8 +226,7 @@ public struct RisksHaveMitigationsRule: Rule {
             """,
             "# Cache\n## Risks ↓\nNone.\n",
             "# Cache\n## Risks ↓\nTo be completed.\n",
-            """
-            <!-- profile: standard -->
+            Example("""
             # Cache
             ## Risks & Mitigation Strategies
             - **Potential Risks:**
@@ -236,7 +234,7 @@ public struct RisksHaveMitigationsRule: Rule {
               - Cold start ↓
             - **Mitigation Plans:**
               - Short TTLs
-            """,
+            """, configuration: "profile: standard"),
             """
             # Cache
             ## Risks
@@ -264,12 +262,11 @@ public struct RisksHaveMitigationsRule: Rule {
             #### Risks
             - Complexity of the solution (see the evaluation below) ↓
             """,
-            """
-            <!-- option: allowAccepted=false -->
+            Example("""
             # Cache
             ## Risks
             - Memory pressure on small nodes; considered acceptable because the nodes autoscale. ↓
-            """,
+            """, configuration: "rules: { risks-have-mitigations: { allowAccepted: false } }"),
         ])
 
     static let mitigationLabels = ["mitigation plan", "mitigation strategy", "mitigations", "mitigation", "mitigated by",
