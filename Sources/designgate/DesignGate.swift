@@ -18,10 +18,22 @@ struct DesignGate: ParsableCommand {
             try command.run()
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            Console.error(fullMessage(for: error))
+            Console.error(usageError(message: message(for: error), full: fullMessage(for: error)).description)
             Foundation.exit(2)
         }
     }
+}
+
+/// A usage error in designgate's own format: the parser's message, and the usage line with
+/// where to read more as the hint.
+func usageError(message: String, full: String) -> DesignGateError {
+    let lines = full.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    let usage = lines.first { $0.hasPrefix("Usage: ") }.map { "usage: " + $0.dropFirst("Usage: ".count) }
+    let help = lines.first { $0.hasPrefix("See '") }.map { $0.replacingOccurrences(of: "'", with: "`") }
+    let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+    let text = firstLine.prefix(1).lowercased() + firstLine.dropFirst()
+    let hint = [usage, help.map { $0.prefix(1).lowercased() + $0.dropFirst() }].compactMap { $0 }.joined(separator: "; ")
+    return DesignGateError(text, hint: hint.isEmpty ? nil : hint)
 }
 
 /// Prints a designgate error the way every command does, and exits 2.

@@ -214,6 +214,19 @@ import TestSupport
         #expect(help.stdout.contains("--staged"))
     }
 
+    /// A usage error the argument parser finds reads like every other error: exit 2, one
+    /// `designgate: error:` line and a hint with the usage and where to read more.
+    @Test func usageErrorsReadLikeEveryOtherError() throws {
+        let unknown = try designgate(["check", "--bogus"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "designgate: error: unknown option '--bogus'\n"
+                + "designgate: hint: usage: designgate check [<options>] [<paths> ...]; see `designgate check --help` for more information.\n",
+                "\(unknown.stderr)")
+        let modes = try designgate(["check", "--staged", "--all"])
+        #expect(modes.status == 2 && modes.stderr.hasPrefix("designgate: error: choose one mode"), "\(modes.stderr)")
+        #expect(!modes.stderr.contains("Usage:") && !modes.stderr.contains("Error:"))
+    }
+
     @Test func missingFileIsAUsageErrorWithAHint() throws {
         let result = try designgate(["check", "nowhere/design/x.md"])
         #expect(result.status == 2)
