@@ -2,7 +2,8 @@ import Foundation
 
 /// Finds the base and head of a CI run from the provider's environment (SPEC §1, `--ci`).
 ///
-/// Providers are tried in this order: GitHub Actions, GitLab CI, Azure Pipelines,
+/// Providers are tried in this order: GitHub Actions, GitLab CI (merge request, else the
+/// previous commit, else the default branch `CI_DEFAULT_BRANCH`), Azure Pipelines,
 /// Bitbucket Pipelines, Buildkite, CircleCI, Jenkins. `--base REF` replaces the detected
 /// base; with neither, the base is the merge base with `origin/HEAD`.
 struct CIDetector {
@@ -58,7 +59,12 @@ struct CIDetector {
             if let base = commit("CI_MERGE_REQUEST_DIFF_BASE_SHA") {
                 return Found(provider: "gitlab", base: base, head: commit("CI_COMMIT_SHA"), threeDot: false)
             }
-            return Found(provider: "gitlab", base: commit("CI_COMMIT_BEFORE_SHA"), head: commit("CI_COMMIT_SHA"), threeDot: false)
+            if let before = commit("CI_COMMIT_BEFORE_SHA") {
+                return Found(provider: "gitlab", base: before, head: commit("CI_COMMIT_SHA"), threeDot: false)
+            }
+            // A branch pipeline with no previous commit (a new branch, a scheduled or web
+            // pipeline): against the project's default branch, from their merge base.
+            return Found(provider: "gitlab", base: remoteBranch("CI_DEFAULT_BRANCH"), head: commit("CI_COMMIT_SHA"), threeDot: true)
         }
         if value("TF_BUILD")?.lowercased() == "true" {
             return Found(provider: "azure", base: remoteBranch("SYSTEM_PULLREQUEST_TARGETBRANCH"),

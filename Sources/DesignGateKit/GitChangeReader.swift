@@ -70,7 +70,14 @@ struct GitChangeReader {
             return try prePushFiles()
         case .ci(let base):
             let detected = try CIDetector(environment: options.environment, explicitBase: base).detect()
-            return try rangeFiles(detected.range, mode: "ci:\(detected.provider)")
+            do {
+                return try rangeFiles(detected.range, mode: "ci:\(detected.provider)")
+            } catch where base == nil && error.message.hasPrefix("unknown revision") {
+                throw DesignGateError("\(error.message): the base \(detected.provider == "local" ? "designgate assumed" : "the CI gave") "
+                                      + "for --ci is not in this clone",
+                                      hint: "name the base with `--ci --base REF` (for example `--base origin/main`), "
+                                      + "or fetch it before the check")
+            }
         case .paths:
             return ChangeSetFiles(changeSet: Report.ChangeSet(mode: "paths"), candidates: [])
         }

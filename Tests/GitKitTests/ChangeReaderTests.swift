@@ -358,6 +358,22 @@ private func documents(_ result: ProcessResult) throws -> [String] {
         #expect(try documents(result) == ["design/pr.md added"], "\(result.stderr)")
     }
 
+    /// A GitLab branch pipeline without a previous commit (a new branch) compares with the
+    /// default branch; a base that is not in the clone names `--base` in its hint.
+    @Test func gitLabBranchPipelineComparesWithTheDefaultBranch() throws {
+        let (repo, _, head) = try repository()
+        let environment = ["GITLAB_CI": "true", "CI_COMMIT_BEFORE_SHA": PrePushTests.zero, "CI_COMMIT_SHA": head,
+                           "CI_DEFAULT_BRANCH": "main"]
+        let result = try check(repo, ["--ci"], environment: environment)
+        #expect(try documents(result) == ["design/pr.md added"], "\(result.stderr)")
+        #expect(result.stdout.contains("\"mode\": \"ci:gitlab\""))
+        var missing = environment
+        missing["CI_DEFAULT_BRANCH"] = "trunk"
+        let unknown = try check(repo, ["--ci"], environment: missing)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown revision `origin/trunk`") && unknown.stderr.contains("--base"), "\(unknown.stderr)")
+    }
+
     @Test func gitHubPullRequestUsesTheEventPayload() throws {
         let (repo, base, head) = try repository()
         let event = try repo.write(".event.json", #"{"pull_request": {"base": {"sha": "\#(base)"}, "head": {"sha": "\#(head)"}}}"#)
