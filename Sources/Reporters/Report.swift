@@ -119,6 +119,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case junit
     case sarif
     case github
+    case codeclimate
 
     public var reporter: any Reporter {
         switch self {
@@ -127,6 +128,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .junit: return JUnitReporter()
         case .sarif: return SARIFReporter()
         case .github: return GitHubReporter()
+        case .codeclimate: return CodeClimateReporter()
         }
     }
 }

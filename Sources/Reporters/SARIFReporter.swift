@@ -19,11 +19,7 @@ public struct SARIFReporter: Reporter {
         }
         var results: [JSONValue] = []
         for document in report.documents {
-            var seen: [String: Int] = [:]
-            for finding in document.verdict.findings {
-                let key = Self.fingerprintKey(finding)
-                let occurrence = seen[key, default: 0] + 1
-                seen[key] = occurrence
+            for (finding, fingerprint) in zip(document.verdict.findings, Fingerprint.all(in: document)) {
                 var members: [(String, JSONValue)] = [
                     ("ruleId", .string(finding.ruleId)),
                     ("ruleIndex", .int(catalogue.firstIndex { $0.id == finding.ruleId } ?? 0)),
@@ -35,7 +31,7 @@ public struct SARIFReporter: Reporter {
                                             ("startColumn", .int(max(finding.location.column, 1)))])),
                     ]))])])),
                     ("partialFingerprints", .object([
-                        ("primaryLocationLineHash", .string(Self.hash(document.path + "\u{0}" + key) + ":\(occurrence)")),
+                        ("primaryLocationLineHash", .string(fingerprint)),
                     ])),
                 ]
                 if let suppression = finding.suppression {
@@ -76,23 +72,6 @@ public struct SARIFReporter: Reporter {
         case .warning: return "warning"
         case .off: return "none"
         }
-    }
-
-    /// What identifies a finding across edits: rule, section and message. No message quotes
-    /// a line number, so moving unrelated lines keeps it.
-    static func fingerprintKey(_ finding: Finding) -> String {
-        [finding.ruleId, finding.section ?? "", finding.message].joined(separator: "\u{0}")
-    }
-
-    /// 64-bit FNV-1a, as 16 hex digits.
-    static func hash(_ text: String) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// A relative URI reference for a repo path: `/` kept, everything outside RFC 3986's

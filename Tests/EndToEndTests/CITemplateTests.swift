@@ -85,6 +85,9 @@ private let prDocuments: Set<String> = ["design/pr-bad.md", "design/pr-good.md"]
         #expect(try pr.checked("junit", "designgate-junit.xml") == prDocuments)
         let json = try validateReport("json", pr.clone.path + "/designgate.json", schemas: Package.root + "/schemas/designgate-report.schema.json")
         #expect(json.status == 0, "\(json.stderr)")
+        let quality = try validateReport("codeclimate", pr.clone.path + "/gl-code-quality-report.json", schemas: Package.fixture("schemas"))
+        #expect(quality.status == 0, "\(quality.stderr)")
+        #expect(quality.stdout.contains("|design/pr-bad.md|1|major"), "\(quality.stdout)")
     }
 
     @Test func jenkinsMultibranchPullRequest() throws {

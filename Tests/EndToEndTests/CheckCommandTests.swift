@@ -86,7 +86,8 @@ import TestSupport
         try folder.write("docs/design/cache-tdd.md", "# Cache TDD\n\n## Summary\n\nA cache.\n")
         let summary = folder.path + "/summary.md"
         let result = try designgate(["check", "docs/design/cache-tdd.md", "--strict",
-                                     "--report", "json:out.json", "--report", "junit:out.xml", "--report", "github:-"],
+                                     "--report", "json:out.json", "--report", "junit:out.xml", "--report", "github:-",
+                                     "--report", "codeclimate:quality.json"],
                                     in: folder.path, environment: ["GITHUB_STEP_SUMMARY": summary])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("1 failed"), "\(result.stdout)")
@@ -96,8 +97,13 @@ import TestSupport
         #expect(!junit.contains("failures=\"0\""), "\(junit)")
         #expect(try String(contentsOfFile: summary, encoding: .utf8).contains("1 failed"))
 
-        let lenient = try designgate(["check", "docs/design/cache-tdd.md"], in: folder.path)
+        let quality = try String(contentsOfFile: folder.path + "/quality.json", encoding: .utf8)
+        #expect(quality.contains("\"severity\": \"major\"") && !quality.contains("\"minor\""), "\(quality)")
+
+        let lenient = try designgate(["check", "docs/design/cache-tdd.md", "--report", "codeclimate:quality.json"], in: folder.path)
         #expect(lenient.status == 0 && lenient.stdout.contains("all passed"), "\(lenient.stdout)")
+        let lenientQuality = try String(contentsOfFile: folder.path + "/quality.json", encoding: .utf8)
+        #expect(lenientQuality.contains("\"severity\": \"minor\"") && !lenientQuality.contains("\"major\""))
     }
 
     /// A path is relative to the current folder, and selected by its place in the repository;

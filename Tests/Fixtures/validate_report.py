@@ -1,6 +1,6 @@
 """Validates a designgate report with the programs that consume it.
 
-usage: validate_report.py junit|junit-strict|sarif|json REPORT SCHEMA_DIR
+usage: validate_report.py junit|junit-strict|sarif|codeclimate|json REPORT SCHEMA_DIR
 Prints what the consumer read; exits non-zero with the reason when it rejects the report.
 """
 import json
@@ -34,6 +34,14 @@ def main():
         for result in document["runs"][0]["results"]:
             location = result["locations"][0]["physicalLocation"]
             print(f"{result['ruleId']}|{location['artifactLocation']['uri']}|{location['region']['startLine']}")
+    elif kind == "codeclimate":
+        import jsonschema
+        document = json.load(open(report, encoding="utf-8"))
+        jsonschema.Draft7Validator(json.load(open(schemas + "/gitlab-code-quality.schema.json"))).validate(document)
+        fingerprints = [issue["fingerprint"] for issue in document]
+        assert len(set(fingerprints)) == len(fingerprints), "GitLab needs a unique fingerprint per issue"
+        for issue in document:
+            print(f"{issue['check_name']}|{issue['location']['path']}|{issue['location']['lines']['begin']}|{issue['severity']}")
     elif kind == "json":
         import jsonschema
         document = json.load(open(report, encoding="utf-8"))

@@ -42,7 +42,8 @@ private func validate(_ kind: String, _ report: String, schemas: String = Packag
         let folder = try workspace()
         try FileManager.default.createDirectory(atPath: folder.path + "/out", withIntermediateDirectories: true)
         let again = try designgate(["check", "design", "--report", "junit:out/r.xml", "--report", "sarif:out/r.sarif",
-                                    "--report", "json:out/r.json"], in: folder.path)
+                                    "--report", "json:out/r.json", "--report", "codeclimate:out/r.codeclimate.json"],
+                                   in: folder.path)
         let strictRun = try designgate(["check", "design", "--junit-strict", "-f", "junit", "-o", "out/strict.xml"], in: folder.path)
         #expect(strictRun.status == 1 && strictRun.stdout.isEmpty)
         #expect(again.status == 1)
@@ -68,20 +69,27 @@ private func validate(_ kind: String, _ report: String, schemas: String = Packag
         #expect(sarif.stdout.contains("|design/a%26b%20%3C%22c%27%3E%20%C3%A9.md|"))
         let json = try validate("json", folder.path + "/out/r.json", schemas: Package.root + "/schemas/designgate-report.schema.json")
         #expect(json.status == 0, "\(json.stderr)")
+        // GitLab Code Quality: the documented fields, unique fingerprints, no suppressed finding.
+        let quality = try validate("codeclimate", folder.path + "/out/r.codeclimate.json")
+        #expect(quality.status == 0, "\(quality.stderr)")
+        #expect(quality.stdout.contains("open-questions-resolved|\(hostileName)|"))
+        #expect(quality.stdout.contains("|major"))
+        #expect(!quality.stdout.contains("design/v1.2/waived.md"), "the waived finding is suppressed")
     }
 
     /// Each format's output on the workspace, against its reviewed golden file
     /// (DESIGNGATE_RECORD=1 re-records); JSON and SARIF are compared after parsing.
     @Test(arguments: [("text", "report.txt"), ("json", "report.json"), ("junit", "report.junit.xml"),
-                      ("junit-strict", "report.junit-strict.xml"), ("sarif", "report.sarif"), ("github", "report.github.txt")])
+                      ("junit-strict", "report.junit-strict.xml"), ("sarif", "report.sarif"), ("github", "report.github.txt"),
+                      ("codeclimate", "report.codeclimate.json")])
     func formatMatchesItsGoldenFile(format: String, golden: String) throws {
         let folder = try workspace()
         let arguments = format == "junit-strict" ? ["-f", "junit", "--junit-strict"] : ["-f", format, "--color", "never"]
         let result = try designgate(["check", "design"] + arguments, in: folder.path, environment: ["GITHUB_STEP_SUMMARY": ""])
         #expect(result.status == 1, "\(result.stderr)")
         let expected = try Golden.expected(golden, actual: result.stdout)
-        if format == "json" || format == "sarif" {
-            let parse = { (text: String) in try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary }
+        if ["json", "sarif", "codeclimate"].contains(format) {
+            let parse = { (text: String) in try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSObject }
             #expect(try parse(result.stdout) == parse(expected))
         } else {
             #expect(result.stdout == expected)

@@ -1,0 +1,29 @@
+import TDDRules
+
+/// What identifies a finding across edits, for the reports that follow findings over time
+/// (SARIF's `partialFingerprints`, GitLab Code Quality's `fingerprint`): the document's path,
+/// the rule, the section and the message (no message quotes a line number, so moving
+/// unrelated lines keeps it), and which of several identical findings it is.
+enum Fingerprint {
+    /// One fingerprint per finding of `document`, in the order of its findings.
+    static func all(in document: Report.Document) -> [String] {
+        var seen: [String: Int] = [:]
+        return document.verdict.findings.map { finding in
+            let key = [document.path, finding.ruleId, finding.section ?? "", finding.message].joined(separator: "\u{0}")
+            let occurrence = seen[key, default: 0] + 1
+            seen[key] = occurrence
+            return hash(key) + ":\(occurrence)"
+        }
+    }
+
+    /// 64-bit FNV-1a, as 16 hex digits.
+    static func hash(_ text: String) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            value ^= UInt64(byte)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
