@@ -14,6 +14,16 @@ public enum Console {
     /// Whether standard output is a terminal.
     public static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// The width prose is wrapped to: the terminal's, else `COLUMNS`, else 80 (at least 40).
+    public static func textWidth(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        var size = winsize()
+        if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return max(40, Int(size.ws_col))
+        }
+        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return max(40, columns) }
+        return 80
+    }
+
     /// Reads all of standard input.
     public static func readInput() -> String {
         String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)

@@ -10,13 +10,15 @@ public enum RuleDocs {
         }.joined(separator: "\n") + "\n"
     }
 
-    public static func explain(_ id: String) throws(DesignGateError) -> String {
+    /// One rule's description (wrapped to `width` columns), options and examples (verbatim).
+    public static func explain(_ id: String, width: Int = 80) throws(DesignGateError) -> String {
         guard let rule = RuleRegistry.description(of: id) else {
             let ids = RuleRegistry.descriptions.map(\.id)
             let suggestion = closest(to: id, in: ids).map { " (did you mean `\($0)`?)" } ?? ""
             throw DesignGateError("unknown rule `\(id)`\(suggestion)", hint: "`designgate rules` lists them")
         }
-        var text = "\(rule.id) (default: \(rule.defaultSeverity.rawValue))\n\(rule.summary)\n\n\(rule.description)\n"
+        var text = "\(rule.id) (default: \(rule.defaultSeverity.rawValue))\n\(rule.summary)\n\n"
+            + wrap(rule.description, width: width) + "\n"
         if !rule.suppressible {
             text += "\nIts findings cannot be suppressed: disable comments and waivers do not apply to it.\n"
         }
@@ -53,6 +55,21 @@ public enum RuleDocs {
             line.hasSuffix(String(RuleDescription.marker))
                 ? String(line.dropLast()).trimmingTrailingSpaces + "    <- finding here" : String(line)
         }.joined(separator: "\n")
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word keeps its own line).
+    static func wrap(_ text: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 
     private static func indent(_ text: String) -> String {

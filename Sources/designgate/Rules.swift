@@ -16,7 +16,7 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         do {
-            Console.out(try RuleDocs.explain(rule))
+            Console.out(try RuleDocs.explain(rule, width: Console.textWidth()))
         } catch {
             throw fail(error)
         }

@@ -145,6 +145,18 @@ import TestSupport
         #expect(questions.status == 0 && !questions.stdout.contains("cannot be suppressed"))
     }
 
+    /// `explain` wraps the description to the width asked for (`COLUMNS` when not on a
+    /// terminal, 80 by default); examples stay as they are.
+    @Test func explainWrapsItsDescription() throws {
+        for (columns, width) in [(nil, 80), ("60", 60)] as [(String?, Int)] {
+            let result = try designgate(["explain", "risks-have-mitigations"], environment: ["COLUMNS": columns ?? ""])
+            let description = result.stdout.components(separatedBy: "\n\n")[1]
+            let lines = description.split(separator: "\n")
+            #expect(lines.count > 5 && lines.allSatisfy { $0.count <= width }, "\(description)")
+            #expect(lines.contains { $0.count > width - 15 }, "lines use the width")
+        }
+    }
+
     /// Every example `explain` prints does what it says when pasted into a real document with
     /// the `.designgate.yml` printed above it: the rule reports exactly the lines marked
     /// "<- finding here", and nothing on a passing example.
