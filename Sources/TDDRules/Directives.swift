@@ -2,9 +2,12 @@ import TDDMarkdown
 
 /// The suppressions a document declares: disable comments and front-matter waivers.
 ///
-/// `<!-- designgate-disable RULE[, RULE] -- REASON -->` … `<!-- designgate-enable RULE -->`,
-/// `<!-- designgate-disable-next-line RULE -- REASON -->` (no rule means every rule), and
-/// `designgate: waive: [{rule, reason, approver, expires}]` in front matter.
+/// `<!-- designgate-disable RULE[, RULE] -- REASON -->` … `<!-- designgate-enable RULE -->`
+/// (a region opened before the first `##` heading starts at line 1, so it covers what is
+/// reported at the title, such as missing sections), `<!-- designgate-disable-next-line RULE
+/// -- REASON -->`, `<!-- designgate-disable-file RULE -- REASON -->` (the whole document; no
+/// rule means every rule), and `designgate: waive: [{rule, reason, approver, expires}]` in
+/// front matter.
 public struct Directives: Sendable {
     /// One suppression with the lines it covers.
     public struct Entry: Sendable, Hashable {
@@ -33,32 +36,38 @@ public struct Directives: Sendable {
 
     public init(_ document: Document) {
         var entries: [Entry] = []
-        var open: [(rules: [String], reason: String?, location: SourceLocation)] = []
+        /// Regions not closed yet: what they cover, where they are written, their first line.
+        var open: [(rules: [String], reason: String?, location: SourceLocation, start: Int)] = []
         let lastLine = max(document.lineCount, 1)
+        let preambleEnd = document.allSections.first { $0.level >= 2 }?.location.line ?? lastLine + 1
 
         for comment in document.comments {
             guard let parsed = Self.parse(comment.body) else { continue }
             switch parsed.verb {
             case "disable":
-                open.append((parsed.rules, parsed.reason, comment.location))
+                let start = comment.location.line < preambleEnd ? 1 : comment.location.line
+                open.append((parsed.rules, parsed.reason, comment.location, start))
             case "enable":
-                var remaining: [(rules: [String], reason: String?, location: SourceLocation)] = []
+                var remaining: [(rules: [String], reason: String?, location: SourceLocation, start: Int)] = []
                 for region in open {
                     let closes = parsed.rules.isEmpty || region.rules.isEmpty
                         || !Set(region.rules).isDisjoint(with: parsed.rules)
                     if closes {
                         entries.append(Entry(kind: .comment, rules: region.rules, reason: region.reason,
                                              approver: nil, location: region.location,
-                                             lines: region.location.line...max(comment.location.line, region.location.line)))
+                                             lines: region.start...max(comment.location.line, region.start)))
                         let left = region.rules.filter { !parsed.rules.contains($0) }
                         if !parsed.rules.isEmpty, !left.isEmpty, !region.rules.isEmpty {
-                            remaining.append((left, region.reason, region.location))
+                            remaining.append((left, region.reason, region.location, region.start))
                         }
                     } else {
                         remaining.append(region)
                     }
                 }
                 open = remaining
+            case "disable-file":
+                entries.append(Entry(kind: .comment, rules: parsed.rules, reason: parsed.reason, approver: nil,
+                                     location: comment.location, lines: 1...lastLine))
             case "disable-next-line":
                 entries.append(Entry(kind: .comment, rules: parsed.rules, reason: parsed.reason, approver: nil,
                                      location: comment.location, lines: (comment.endLine + 1)...(comment.endLine + 1)))
@@ -68,7 +77,7 @@ public struct Directives: Sendable {
         }
         for region in open {
             entries.append(Entry(kind: .comment, rules: region.rules, reason: region.reason, approver: nil,
-                                 location: region.location, lines: region.location.line...max(lastLine, region.location.line)))
+                                 location: region.location, lines: region.start...max(lastLine, region.start)))
         }
         for waiver in document.frontMatter?["designgate"]?["waive"]?.sequence ?? [] {
             let rule = waiver["rule"]?.scalar ?? ""

@@ -107,14 +107,29 @@ public struct Engine: Sendable {
             ran.append(description)
             let setting = policy.rules[description.id] ?? RuleSetting()
             let ruleContext = context.with(options: setting.options)
-            findings += rule.check(ruleContext).map {
-                Finding(ruleId: description.id, severity: min(severity, $0.severity ?? severity), message: $0.message,
-                        location: $0.location, section: $0.section)
-            }
+            findings += Self.findings(rule.check(ruleContext), of: description, at: severity)
         }
-        findings = suppress(findings, with: Directives(document))
+        let directives = Directives(document)
+        let used: Set<Directives.Entry>
+        (findings, used) = suppress(findings, with: directives)
+        let outcome = SuppressionOutcome(entries: directives.entries, used: used, ran: Set(ran.map(\.id)))
+        for rule in RuleRegistry.rules {
+            guard let rule = rule as? any SuppressionRule, ran.contains(where: { $0.id == type(of: rule).description.id }) else { continue }
+            let description = type(of: rule).description
+            let severity = self.severity(of: description, status: status?.value)
+            let ruleContext = context.with(options: (policy.rules[description.id] ?? RuleSetting()).options)
+            findings += Self.findings(rule.check(ruleContext, suppressions: outcome), of: description, at: severity)
+        }
         return Verdict(profile: profile.name, status: status?.value, rules: ran,
                        findings: Finding.ordered(findings))
+    }
+
+    /// A rule's violations as findings at the severity it runs at (a violation may ask for less).
+    private static func findings(_ violations: [Violation], of description: RuleDescription, at severity: Severity) -> [Finding] {
+        violations.map {
+            Finding(ruleId: description.id, severity: min(severity, $0.severity ?? severity), message: $0.message,
+                    location: $0.location, section: $0.section)
+        }
     }
 
     /// The severity a rule runs at: configured or default, then the document status's override.
@@ -128,10 +143,13 @@ public struct Engine: Sendable {
         return severity
     }
 
-    private func suppress(_ findings: [Finding], with directives: Directives) -> [Finding] {
+    /// The findings with their suppressions, and the entries that hid at least one.
+    private func suppress(_ findings: [Finding], with directives: Directives) -> ([Finding], Set<Directives.Entry>) {
         let suppressors = directives.suppressors(of: findings.map { ($0.ruleId, $0.location.line) }, today: policy.today)
-        return zip(findings, suppressors).map { finding, entry in
+        var used = Set<Directives.Entry>()
+        let suppressed = zip(findings, suppressors).map { finding, entry in
             guard let entry, !RuleRegistry.unsuppressible.contains(finding.ruleId) else { return finding }
+            used.insert(entry)
             var finding = finding
             switch entry.kind {
             case .comment:
@@ -142,6 +160,7 @@ public struct Engine: Sendable {
             }
             return finding
         }
+        return (suppressed, used)
     }
 
     /// The verdict on a file that was not parsed: `input-readable`'s finding, at the severity

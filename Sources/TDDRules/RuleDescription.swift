@@ -153,3 +153,24 @@ public protocol Rule: Sendable {
     init()
     func check(_ context: RuleContext) -> [Violation]
 }
+
+/// What the suppressions of one document did, for the rules about the suppressions themselves.
+public struct SuppressionOutcome: Sendable {
+    /// Every disable comment and waiver the document declares.
+    public let entries: [Directives.Entry]
+    /// The entries that hid at least one finding.
+    public let used: Set<Directives.Entry>
+    /// The ids of the rules that ran on the document.
+    public let ran: Set<String>
+}
+
+/// A rule that judges the suppressions once they are applied (which directive hid nothing).
+/// Its findings are never suppressed.
+public protocol SuppressionRule: Rule {
+    func check(_ context: RuleContext, suppressions: SuppressionOutcome) -> [Violation]
+}
+
+extension SuppressionRule {
+    /// Nothing to check before the suppressions are applied.
+    public func check(_ context: RuleContext) -> [Violation] { [] }
+}

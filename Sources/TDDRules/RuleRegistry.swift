@@ -10,6 +10,7 @@ public enum RuleRegistry {
         HeadingNumberingRule(),
         WaiverNeedsReasonRule(),
         WaiverExpiredRule(),
+        UnusedDirectiveRule(),
         KnownStatusRule(),
         InputReadableRule(),
     ]

@@ -145,6 +145,17 @@ import TestSupport
         #expect(questions.status == 0 && !questions.stdout.contains("cannot be suppressed"))
     }
 
+    /// The README's rules table lists every rule with its default severity and summary.
+    @Test func readmeListsEveryRule() throws {
+        let readme = try String(contentsOfFile: Package.root + "/README.md", encoding: .utf8)
+        for line in try designgate(["rules"]).stdout.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            guard parts.count == 3 else { continue }
+            let summary = parts[2].trimmingCharacters(in: .whitespaces)
+            #expect(readme.contains("| `\(parts[0])` | \(parts[1]) | \(summary) |"), "README misses \(parts[0])")
+        }
+    }
+
     /// `explain` wraps the description to the width asked for (`COLUMNS` when not on a
     /// terminal, 80 by default); examples stay as they are.
     @Test func explainWrapsItsDescription() throws {
@@ -196,7 +207,8 @@ import TestSupport
                 #expect(result.status != 2, "\(id) \(header): \(result.stderr)")
                 let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
                 let findings = (report["documents"] as? [[String: Any]] ?? []).flatMap { $0["findings"] as? [[String: Any]] ?? [] }
-                let reported = findings.filter { $0["ruleId"] as? String == id }.compactMap { $0["line"] as? Int }
+                let reported = findings.filter { $0["ruleId"] as? String == id && $0["suppressed"] as? Bool == false }
+                    .compactMap { $0["line"] as? Int }
                 #expect(reported == marked, "\(id) \(header)\n\(document.joined(separator: "\n"))")
                 checked += 1
             }

@@ -34,14 +34,15 @@ struct MarkedExample: CustomStringConvertible {
 
     var description: String { "\(rule.id) \(passing ? "passing" : "failing"): \(text.prefix(40))" }
 
-    /// The lines the rule reports when it runs alone under the example's configuration.
+    /// The lines the rule reports under the example's configuration (other rules off unless it sets them).
     func findingLines() throws -> [Int] {
         let loaded = try ConfigurationLoader(file: Configuration.fileName).load(configuration)
         var settings: [String: RuleSetting] = [:]
-        for other in RuleRegistry.descriptions { settings[other.id] = RuleSetting(severity: .off) }
+        // The other rules are off unless the example's configuration sets them.
+        for other in RuleRegistry.descriptions { settings[other.id] = loaded.rules[other.id] ?? RuleSetting(severity: .off) }
         settings[rule.id] = RuleSetting(severity: .error, options: loaded.rules[rule.id]?.options ?? RuleOptions())
         let engine = Engine(policy: Policy(profile: try loaded.profileChoice(), rules: settings, today: "2026-11-21"))
-        return engine.check(DocumentReader.parse(text))?.findings.map(\.location.line) ?? []
+        return engine.check(DocumentReader.parse(text))?.findings.filter { $0.ruleId == rule.id && !$0.isSuppressed }.map(\.location.line) ?? []
     }
 }
 

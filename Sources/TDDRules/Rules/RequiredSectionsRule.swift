@@ -32,6 +32,12 @@ public struct RequiredSectionsRule: Rule {
             ## 13. Risks & Mitigations
             ## 14. Unresolved questions
             """, configuration: "profile: extended"),
+            // A region opened before the first `##` covers the title line, where missing sections are reported.
+            Example("""
+            # Cache TDD
+            <!-- designgate-disable required-sections -- the other sections follow in ENG-9 -->
+            ## 1. Supporting Documents
+            """, configuration: "profile: extended"),
         ],
         failingExamples: [
             Example("""
