@@ -2,6 +2,9 @@ import TDDRules
 
 /// The text of `designgate rules` and `designgate explain RULE`.
 public enum RuleDocs {
+    /// Every rule id, in registry order.
+    public static var ids: [String] { RuleRegistry.descriptions.map(\.id) }
+
     public static func list() -> String {
         let descriptions = RuleRegistry.descriptions
         let width = descriptions.map(\.id.count).max() ?? 0

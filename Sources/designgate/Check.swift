@@ -36,14 +36,18 @@ struct Check: ParsableCommand {
     @Flag(help: "Detect base and head from the CI environment.") var ci = false
     @Option(help: ArgumentHelp("Base for --ci when the CI does not give one.", valueName: "REF")) var base: String?
 
-    @Option(name: [.customShort("C"), .customLong("repo")], help: ArgumentHelp("Run as if started in DIR.", valueName: "DIR"))
+    @Option(name: [.customShort("C"), .customLong("repo")], help: ArgumentHelp("Run as if started in DIR.", valueName: "DIR"),
+            completion: .directory)
     var directory: String?
-    @Option(help: ArgumentHelp("Configuration file (default: .designgate.yml at the repository root).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Configuration file (default: .designgate.yml at the repository root).", valueName: "FILE"),
+            completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
-    @Option(help: ArgumentHelp("Profile: auto, standard, extended or a configured one.", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Profile: auto, standard, extended or a configured one.", valueName: "NAME"),
+            completion: .list(Completions.profiles))
     var profile: String?
     @Option(name: [.short, .long], help: "Report format.") var format: ReportFormat = .text
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to FILE.", valueName: "FILE")) var output: String?
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to FILE.", valueName: "FILE"), completion: .file())
+    var output: String?
     @Option(help: ArgumentHelp("Also write a report; repeatable.", valueName: "FORMAT:FILE")) var report: [String] = []
     @Flag(name: .customLong("junit-strict"), help: "JUnit without file/line attributes (Jenkins xUnit schema).")
     var junitStrict = false
@@ -58,7 +62,8 @@ struct Check: ParsableCommand {
             help: ArgumentHelp("The path the document read from `-` stands for (selection and messages).", valueName: "PATH"))
     var stdinFilename: String?
 
-    @Argument(help: "Files or folders to check; - reads one document from standard input (the pre-push URL after --pre-push).")
+    @Argument(help: "Files or folders to check; - reads one document from standard input (the pre-push URL after --pre-push).",
+              completion: .file(extensions: ["md", "markdown"]))
     var paths: [String] = []
 
     func validate() throws {

@@ -41,3 +41,11 @@ func fail(_ error: DesignGateError) -> ExitCode {
     Console.error(error.description)
     return ExitCode(2)
 }
+
+/// What the shell completion scripts (`--generate-completion-script`) offer.
+enum Completions {
+    /// Every rule id, for `explain`.
+    static let rules = RuleDocs.ids
+    /// The built-in profile names (a configured one is typed out).
+    static let profiles = Configuration().profileNames
+}

@@ -22,7 +22,8 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Write a new design document from a profile's template.")
 
     @Argument(help: "Where to write the document.") var path: String
-    @Option(help: "Profile whose template to use: standard, extended or a configured one.") var profile = "standard"
+    @Option(help: "Profile whose template to use: standard, extended or a configured one.", completion: .list(Completions.profiles))
+    var profile = "standard"
     @Option(help: "The document's title.") var title: String?
 
     func run() throws {

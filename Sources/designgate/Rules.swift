@@ -12,7 +12,7 @@ struct Rules: ParsableCommand {
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print one rule's description, options and examples.")
 
-    @Argument(help: "The rule id, e.g. open-questions-resolved.") var rule: String
+    @Argument(help: "The rule id, e.g. open-questions-resolved.", completion: .list(Completions.rules)) var rule: String
 
     func run() throws {
         do {

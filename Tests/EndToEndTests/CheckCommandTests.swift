@@ -145,6 +145,19 @@ import TestSupport
         #expect(questions.status == 0 && !questions.stdout.contains("cannot be suppressed"))
     }
 
+    /// The completion scripts offer rule ids to `explain`, profile names to `--profile` and
+    /// YAML files to `--config`.
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScriptsOfferRulesAndProfiles(shell: String) throws {
+        let script = try designgate(["--generate-completion-script", shell])
+        #expect(script.status == 0)
+        let ids = try designgate(["rules"]).stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first }
+        for word in ids.map(String.init) + ["standard", "extended"] {
+            #expect(script.stdout.contains(word), "\(shell) completion lacks \(word)")
+        }
+        #expect(script.stdout.contains("yml"))
+    }
+
     /// The README's rules table lists every rule with its default severity and summary.
     @Test func readmeListsEveryRule() throws {
         let readme = try String(contentsOfFile: Package.root + "/README.md", encoding: .utf8)
