@@ -6,19 +6,26 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     case risks
 
     /// True when a normalized section title says it plays this role, whatever the exact words:
-    /// `Questions and Open Issues`, `Remaining Questions`, `Drawbacks and Risks`. Questions
-    /// that are not said to be open (`Survey Questions`, `Frequently Asked Questions`) do not.
+    /// `Questions and Open Issues`, `Remaining Questions`, `Questions and Discussion Topics`,
+    /// `Drawbacks and Risks`. Questions already answered or asked of others (`Frequently Asked
+    /// Questions`, `Questions and Answers`, `Survey Questions`) do not.
     public func isNamed(by title: String) -> Bool {
         let words = title.split(separator: " ")
         switch self {
         case .openQuestions:
-            return words.contains { Self.openWords.contains($0) } && words.contains { Self.questionWords.contains($0) }
+            guard words.contains(where: Self.questionWords.contains), !words.contains(where: Self.answeredWords.contains) else {
+                return false
+            }
+            // Said to be open, or questions first (`Questions for Reviewers`), or put up for discussion.
+            return words.contains(where: Self.openWords.contains) || ["question", "questions"].contains(words.first ?? "")
+                || words.contains("discussion")
         case .risks:
             return words.contains { $0 == "risk" || $0 == "risks" }
         }
     }
 
     private static let openWords: [Substring] = ["open", "unresolved", "outstanding", "pending", "remaining"]
+    private static let answeredWords: [Substring] = ["frequently", "faq", "faqs", "asked", "answers", "survey", "interview"]
     private static let questionWords: [Substring] = ["question", "questions", "issue", "issues", "items", "points", "topics"]
 }
 

@@ -153,6 +153,12 @@ enum Prose {
         "would", "isn't", "aren't", "has", "have", "does", "doesn't", "do", "don't",
     ]
 
+    /// True when a text only spells out what came before (`E.g. …`, `For example, …`, `i.e. …`).
+    static func elaborates(_ text: String) -> Bool {
+        let words = words(text)
+        return [["e", "g"], ["eg"], ["i", "e"], ["for", "example"], ["for", "instance"]].contains { words.starts(with: $0) }
+    }
+
     /// True when an answer only supposes (`If few do, the score reduces to …`): it says what
     /// follows from one answer without giving it.
     static func onlySupposes(_ text: String) -> Bool {

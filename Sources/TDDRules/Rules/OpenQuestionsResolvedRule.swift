@@ -9,8 +9,10 @@ public struct OpenQuestionsResolvedRule: Rule {
             A design is not ready for approval while its questions are open. The section is \
             found by alias (Open Questions, Open Questions/Issues, Unresolved Questions, \
             Outstanding Questions, Questions, Open Issues) or by a title that says its \
-            questions or issues are open (Questions and Open Issues, Remaining Questions; not \
-            Survey or Frequently Asked Questions). A question is a list item, a table \
+            questions or issues are open (Questions and Open Issues, Remaining Questions), opens \
+            with the word (Questions for Reviewers) or puts them up for discussion (Questions and \
+            Discussion Topics); not Survey, Frequently Asked Questions, or Questions and Answers. \
+            A question is a list item, a table \
             row of a question table (one with a status, answer or question column), a paragraph \
             that asks (`?`, or a question word) or says a decision is still open ("has not been \
             determined", "feedback is requested", `TODO`), and a sub-heading. A sub-heading that \
@@ -33,7 +35,9 @@ public struct OpenQuestionsResolvedRule: Rule {
             asks nothing and states something as a full sentence ("The exclude block will not be \
             considered"), which may record a decision. An open issue that says what will be done \
             about it ("…, so we'll validate the input first") is decided. A code block attached to an item shows what it asks about and answers \
-            nothing; an answer that weighs options ("one option would be …", "may be covered by \
+            nothing; text after the question mark that spells it out ("E.g. …"), only supposes ("If we do, …") \
+            or weighs options ("One option is …") does not answer it, nor does a nested \
+            `Pros include:` over a list that asks again; an answer that weighs options ("one option would be …", "may be covered by \
             …, or may be …", "Alternative would be …") leaves it open; an item that names a topic ("Naming of \
             the API") or leaves work to do ("We should consider …", "may be needed") is an \
             error. A section that \
@@ -64,6 +68,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             | Region? | Closed | eu-west-1 |
             """,
             "# Cache\n## Unresolved questions\nNone at this time.\n",
+            "# Cache\n## Questions and Answers\n- Why not a managed cache?\n",
             "# Cache\n## Open Questions\n### Resolved\n- Do we shard?\n### Out of Scope\n- Multi-region\n",
             "# Cache\n## Rollout\n- [ ] sign-off from SRE\n## Open Questions\n- None\n",
             """
@@ -126,6 +131,19 @@ public struct OpenQuestionsResolvedRule: Rule {
             - Is it too clever to have two `get` overloads? ↓
               - `get` can fail if a null key flows into it.
               - Alternative would be a single overload.
+            - What other options should we expose? E.g. a TTL per tenant. Maybe a size cap too. ↓
+            - Should we shard by tenant? If we do, rebalancing gets harder. ↓
+            - Should every key be namespaced? One option is a prefix per tenant. ↓
+            - Should the warmer run as three jobs? ↓
+              - Pros include:
+                - Smaller jobs
+              - Challenges include:
+                - Who schedules them?
+            """,
+            """
+            # Cache
+            ## Questions and Discussion Topics
+            - Which eviction policy should the cache use? ↓
 
             ### Key format ↓
             More work is needed to determine the format. Some possibilities:
@@ -276,8 +294,11 @@ public struct OpenQuestionsResolvedRule: Rule {
                 return [block.plainText]
             }
             if statements.contains(where: { Prose.asksQuestion($0) && $0.trimmingWhitespace.hasSuffix("?") }) { return .open }
-            guard let answer = statements.first(where: { !Prose.asksQuestion($0) }) else { return .open }
-            if Prose.leavesOpen(all) || Prose.weighsOptions(all) { return .open }
+            // A question deeper down (`Challenges include:` → `How do we …?`) is still to answer.
+            if item.descendants.contains(where: { $0.lead?.text.trimmingWhitespace.hasSuffix("?") ?? false }) { return .open }
+            // `Pros include:` introduces what follows; it answers nothing.
+            guard let answer = statements.first(where: { !Prose.asksQuestion($0) && !Prose.introduces($0) }) else { return .open }
+            if Prose.leavesOpen(all) || Prose.weighsOptions(all) || Prose.weighsOptions(lead.text) { return .open }
             return answerReading(answer)
         }
         return reading(ofQuestion: lead.afterLabel)
@@ -305,7 +326,10 @@ public struct OpenQuestionsResolvedRule: Rule {
             return answerReading(String(after.dropFirst(arrow.count)))
         }
         if let first = Prose.words(after).first, ["yes", "no"].contains(first) { return .settled }
-        if Prose.saysOpen(after) != nil { return .open }
+        // `…? E.g. …` spells the question out; `…? If …` only supposes; `…? One option is …` weighs options.
+        if Prose.saysOpen(after) != nil || Prose.elaborates(after) || Prose.onlySupposes(after) || Prose.weighsOptions(after) {
+            return .open
+        }
         if let phrase = Prose.hedge(after) { return .doubtful(hedged(phrase)) }
         // `…? This proposal defaults to opt-in.`: the author answers in the same breath.
         if Prose.saysDecided(after) != nil { return .settled }
