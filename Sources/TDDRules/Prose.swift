@@ -257,7 +257,7 @@ enum Prose {
         "exhaustion", "denial of service", "allowed to the entire", "unsupported", "not supported",
         "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption", "lead to", "leads to",
         "not work", "stop working", "no longer work", "no longer works", "unclear", "uncertain", "latency",
-        "not sure", "not able to", "inaccurate", "not accurate", "not that accurate",
+        "not sure", "not able to", "not available", "unavailable", "lack of", "inaccurate", "not accurate", "not that accurate",
     ])
 
     static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
@@ -273,7 +273,7 @@ enum Prose {
         "mitigate", "mitigates", "mitigated", "mitigating", "mitigation", "mitigations",
         "to prevent", "prevents", "prevented", "will prevent", "to avoid", "avoids", "avoided", "avoid this",
         "we will", "we'll", "we are going to", "we plan to", "is planned", "planned to", "we can", "can be",
-        "could be mitigated", "fall back", "falls back", "fallback", "rely on", "relies on", "relying on",
+        "could be mitigated", "fall back", "falls back", "fallback", "we rely on", "we can rely on", "it relies on", "relying on",
         "guarded by", "protected by", "handled by", "is handled", "are handled", "addressed by", "is addressed",
         "been addressed", "be addressed", "are addressed", "removes a", "eliminates", "covered by", "documentation", "documented", "document how",
         "will document", "we document", "should", "recommend", "recommended", "recommendation", "best practice",
@@ -285,7 +285,7 @@ enum Prose {
         "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "restore",
         "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
-        "adds no", "to fix", "how to fix", "to address", "is posted", "reported", "detect", "detects",
+        "adds no", "to fix", "how to fix", "to address", "the alternative to", "the alternative is", "an alternative is", "is posted", "reported", "detect", "detects",
         "vetted", "manually", "by hand", "continue to work", "continues to work", "still works", "as before",
         "unchanged", "as required by", "rejection", "will implement", "will need to implement", "addressed accordingly",
         "operators can", "users can", "administrators can", "operators need to", "users need to", "instead of causing",
@@ -301,7 +301,7 @@ enum Prose {
         "not a problem in practice", "expect this to be very rare", "very rare", "low risk", "minimal risk",
         "little risk", "little impact", "minimal impact", "low impact", "no additional risk", "no additional risks",
         "not be an issue", "not an issue", "not cause any serious", "does not introduce", "doesn't introduce",
-        "will be accepted", "is accepted", "be accepted", "no problem",
+        "will be accepted", "is accepted", "be accepted", "no problem", "the good news", "luckily", "fortunately",
     ])
 
     /// True when a sentence of the text says how a risk is handled and does not take it back
@@ -391,7 +391,8 @@ enum Prose {
             // "So if …": a connective, not a purpose.
             guard let so = sentenceWords.firstIndex(of: "so"), so > 0 else { continue }
             let after = sentenceWords[(so + 1)...]
-            if ["if", "when"].contains(after.first) { continue }
+            // "and so on", "so far", "so if …": not a purpose clause.
+            if ["if", "when", "on", "far", "called", "much", "many", "long"].contains(after.first) { continue }
             // `so limited that users cannot …` is a degree, not a purpose.
             if after.first != "that", after.prefix(4).contains("that") { continue }
             if after.contains(where: negations.contains) { return true }

@@ -66,6 +66,8 @@ struct RiskReader {
             switch block {
             case .paragraph(let text):
                 let words = text.text
+                // `(FIXME)` above the risks: a placeholder (no-placeholders reports it), not a risk's title.
+                if Prose.isPlaceholder(words), visible.count > 1 { continue }
                 let mitigation = Self.mitigationValue(text)
                 if let value = mitigation, !value.isEmpty {
                     mitigate(open.map { [$0] } ?? lastList, with: value)
@@ -79,7 +81,7 @@ struct RiskReader {
                     if Prose.introduces(words) { introduction = .elaboration }
                 } else if Prose.introduces(words) || Self.pointsAhead(words) {
                     let lower = words.lowercased()
-                    introduction = lower.contains("mitigat") ? .mitigations
+                    introduction = ["mitigat", "measures", "safeguard", "protection"].contains(where: lower.contains) ? .mitigations
                         : Prose.describesRisk(words) && !Prose.saysAccepted(words) && !Prose.saysHandled(words) && open == nil
                         ? .risks : .elaboration
                     if introduction == .elaboration, let open { risks[open].attach([words]) }
@@ -157,10 +159,14 @@ struct RiskReader {
                     lastList.append(risks.count - 1)
                 }
                 // In a list where an item plainly tells a risk, an item saying what something can
-                // do is a risk too (`- Unresponsive providers can prevent creation of a cluster`).
+                // do (`- Unresponsive providers can prevent creation of a cluster`) is a risk too, and
+                // so is every bare title of a list of bare titles (`- Upgrades`, `- API stability`).
                 let listed = risks.indices.suffix(lastList.count)
                 if listed.contains(where: { risks[$0].labelled || Self.tellsRisk(risks[$0].text) }) {
-                    for index in listed where Self.saysWhatCanHappen(risks[index].text) { risks[index].labelled = true }
+                    let allBare = listed.allSatisfy { Self.isBareTitle(risks[$0]) }
+                    for index in listed where Self.saysWhatCanHappen(risks[index].text) || (allBare && Self.isBareTitle(risks[index])) {
+                        risks[index].labelled = true
+                    }
                 }
                 // "Both are unlikely" in the last item speaks for every item.
                 if let last = list.items.last?.fullText, let sentence = Self.sentenceAboutAll(in: last) {
@@ -184,7 +190,10 @@ struct RiskReader {
     /// A sub-heading under Risks names one risk; its body says how it is handled. A
     /// sub-heading that holds a table of risks is read like the section.
     func violations(inSubsection risk: Section) -> [Violation] {
-        if Prose.documentSections.contains(risk.normalizedTitle) { return [] }
+        if Prose.documentSections.contains(risk.normalizedTitle)
+            || ["references", "appendix", "see also", "further reading"].contains(where: risk.normalizedTitle.hasPrefix) {
+            return []
+        }
         let body = risk.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }
         if body.contains(where: { if case .table = $0 { return true } else { return false } }) {
             return violations(in: risk)
@@ -199,7 +208,8 @@ struct RiskReader {
     // MARK: - Judging one risk
 
     private func violation(for risk: Risk) -> Violation? {
-        let all = ([risk.text] + risk.attached).joined(separator: "\n")
+        // A question attached to a risk (`… we could pilot a few, opt-in for SIGs?`) handles nothing.
+        let all = ([risk.text] + risk.attached.filter { !$0.trimmingWhitespace.hasSuffix("?") }).joined(separator: "\n")
         switch risk.mitigation {
         case .given?: return nil
         case .placeholder?: return Rule.missing(risk.text, at: risk.location, section: title)
@@ -245,6 +255,11 @@ struct RiskReader {
     /// True when the text tells a risk in a sentence of its own: something going wrong, not asked.
     private static func tellsRisk(_ text: String) -> Bool {
         Prose.describesRisk(text) && !Prose.asksQuestion(text)
+    }
+
+    /// True for a risk named by a short title with nothing said about it (`- Upgrades`).
+    private static func isBareTitle(_ risk: Risk) -> Bool {
+        Prose.isTitle(risk.text) && risk.attached.allSatisfy { $0.trimmingWhitespace.isEmpty }
     }
 
     /// True for a statement of what can happen (`Providers can prevent …`), not a question.

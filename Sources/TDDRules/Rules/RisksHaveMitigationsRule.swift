@@ -37,7 +37,13 @@ public struct RisksHaveMitigationsRule: Rule {
             `TODO: …`) is not a mitigation. Tiers: an error when a risk plainly is one (labelled, \
             listed as a risk, or describing a failure, a break, an exposure …) and nothing \
             handles it; a warning ("possibly unmitigated") for an item or sub-heading that does \
-            not read as a risk and says nothing about handling. A table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
+            not read as a risk and says nothing about handling. A paragraph introducing measures or safeguards introduces mitigations; a sub-heading \
+            for references or an appendix is not a risk; a placeholder such as `(FIXME)` above \
+            the list is not the list's title, and in a list of bare titles (`- Upgrades`) where \
+            one names harm, each is a risk; "might rely on" is a dependency, not handling; "and \
+            so on" is no purpose clause; a question attached to a risk handles nothing; "the \
+            alternative … is to use", "the good news is" and "luckily" handle; "lack of" and "not \
+            available" describe harm. A table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
             Failure, Scenario …); a summary table of behaviours is not. A risk table without a \
             mitigation column is one finding; an empty section, or one that only says `TBD` or \
             "To be completed", is "no risks identified"; one saying there are none is a finding \
@@ -136,6 +142,14 @@ public struct RisksHaveMitigationsRule: Rule {
             | For keys that… | After this change, the cache will… |
             | --- | --- |
             | …have no tenant | …keep serving them |
+
+            - Some eviction policies are not available in the new client. The alternative to them is to use TTLs.
+            - The key map may outgrow a node. The good news is that nodes autoscale on memory.
+
+            The following security measures apply to the warm-up token:
+            - the token is valid only for a short period of time, so a stolen token could do little harm
+            #### References from other projects
+            - The Redis eviction guide
             """,
             """
             # Cache
@@ -199,6 +213,26 @@ public struct RisksHaveMitigationsRule: Rule {
             Cross-region reads add latency to every miss. ↓
 
             Entries are assumed to fit in 1 MB, but I am not sure if some tenants store larger ones. ↓
+            """,
+            """
+            # Cache
+            ## Risks
+            (FIXME)
+
+            - Upgrades ↓
+            - API stability ↓
+            - Impact on other tenants ↓
+            """,
+            """
+            # Cache
+            ## Risks
+            - Clients might rely on the old key format. Enforcing the new one might break them. ↓
+            - There are many client kinds and so on, the cache may not cover all of them. ↓
+            - Lack of maintainers for the warmer ↓
+              - We could pilot a rotation, opt-in for teams that want to try it?
+
+            Some cache features are not available with the new client:
+            - per-key TTL ↓
             """,
             "# Cache\n## Risks\n- **Warmer ownership**: it is unclear which team will run the warmer. ↓\n",
             "# Cache\n## Risks ↓\n- What are the risks of this design? Think broadly.\n- Consider who reviews security.\n",
