@@ -71,6 +71,21 @@ public enum Scaffold {
         return path
     }
 
+    /// The template with its numbered `##` headings numbered 1, 2, 3 … in order, whatever
+    /// slips the template has (the extended one skips 12 and repeats 15); fenced code is left alone.
+    static func renumbered(_ template: String) -> String {
+        var number = 0
+        var fenced = false
+        let lines = template.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { fenced.toggle() }
+            guard !fenced, line.hasPrefix("## "), let dot = line.firstIndex(of: "."),
+                  let old = Int(line.dropFirst(3)[..<dot]), old >= 0 else { return String(line) }
+            number += 1
+            return "## \(number)" + line[dot...]
+        }
+        return lines.joined(separator: "\n")
+    }
+
     public static func writeDocument(at path: String, profile name: String, title: String?) throws(DesignGateError) {
         guard !FileSystem.exists(path) else {
             throw DesignGateError("\(path) already exists; it was left as it is", hint: "choose a new path")
@@ -81,7 +96,7 @@ public enum Scaffold {
         case .named(let named): profile = named
         case .auto: profile = BuiltInProfiles.standard
         }
-        var text = profile.template
+        var text = renumbered(profile.template)
         if let title, let newline = text.firstIndex(of: "\n"), text.hasPrefix("# ") {
             text = "# " + title + text[newline...]
         }
@@ -91,6 +106,7 @@ public enum Scaffold {
         } catch {
             throw DesignGateError("cannot create the folder \(folder) for \(path)", hint: "check that it is not a file and that you may write there")
         }
-        try FileSystem.writeAtomically("---\ntype: tdd\nstatus: Draft\n---\n" + text, to: path)
+        while text.last?.isNewline == true { text.removeLast() }
+        try FileSystem.writeAtomically("---\ntype: tdd\nstatus: Draft\n---\n" + text + "\n", to: path)
     }
 }

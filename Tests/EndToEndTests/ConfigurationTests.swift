@@ -72,11 +72,13 @@ private func checkWithConfiguration(_ config: String) throws -> ProcessResult {
         #expect(checked.status == 1)
         #expect(checked.stdout.contains("[no-placeholders]"))
         #expect(!checked.stdout.contains("[required-sections]"), "every section of the profile is written")
+        #expect(!checked.stdout.contains("[heading-numbering]"), "the template's numbering slips are not copied")
+        #expect(text.hasSuffix("\n") && !text.hasSuffix("\n\n\n"), "ends with one newline")
         let again = try designgate(["new", "design/cache-tdd.md"], in: folder.path)
         #expect(again.status == 2)
         #expect(try folder.read("design/cache-tdd.md") == text)
         let unknown = try designgate(["new", "design/x.md", "--profile", "extnded"], in: folder.path)
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("extended"))
+        #expect(unknown.stderr.contains("did you mean `extended`?"))
     }
 }
