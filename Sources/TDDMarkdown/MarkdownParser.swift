@@ -25,6 +25,8 @@ struct MarkdownParser {
 
     let source: SourceText
     private(set) var comments: [HTMLComment] = []
+    /// Node kinds by cmark's numeric node type, filled as types are met.
+    private var kinds: [UInt32: NodeKind] = [:]
 
     static func parse(_ source: SourceText) -> Tree {
         precondition(extensionsRegistered)
@@ -95,7 +97,7 @@ struct MarkdownParser {
         }
 
         for node in children(root) {
-            if type(node) == "heading" {
+            if kind(node) == .heading {
                 let level = Int(cmark_node_get_heading_level(node))
                 close(downTo: level)
                 stack.append(SectionBuilder(title: inline(node, depth: 0), level: level))
@@ -115,15 +117,15 @@ struct MarkdownParser {
 
     private mutating func block(_ node: OpaquePointer, depth: Int) -> Block? {
         let location = self.location(node)
-        switch type(node) {
-        case "paragraph":
+        switch kind(node) {
+        case .paragraph:
             return .paragraph(inline(node, depth: depth))
-        case "heading":
+        case .heading:
             return .heading(inline(node, depth: depth), level: Int(cmark_node_get_heading_level(node)))
-        case "list":
+        case .list:
             guard depth < Self.maxDepth else { return nil }
             let items = children(node).map { item -> ListItem in
-                let task: TaskState? = type(item) == "tasklist"
+                let task: TaskState? = typeName(item) == "tasklist"
                     ? (cmark_gfm_extensions_get_tasklist_item_checked(item) ? .done : .open)
                     : nil
                 return ListItem(location: self.location(item), task: task,
@@ -132,23 +134,23 @@ struct MarkdownParser {
             return .list(ListBlock(location: location,
                                    ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                                    items: items))
-        case "table":
+        case .table:
             let rows = children(node).map { row in
                 Table.Row(location: self.location(row),
                           cells: children(row).map { TableCell(text: inline($0, depth: depth)) })
             }
             guard let header = rows.first else { return nil }
             return .table(Table(location: location, header: header, rows: Array(rows.dropFirst())))
-        case "code_block":
+        case .codeBlock:
             return .code(location, literal(node))
-        case "html_block":
+        case .htmlBlock:
             let raw = literal(node)
             collectComments(raw, at: location)
             return .html(location, raw)
-        case "block_quote":
+        case .blockQuote:
             guard depth < Self.maxDepth else { return nil }
             return .quote(location, children(node).compactMap { block($0, depth: depth + 1) })
-        case "thematic_break":
+        case .thematicBreak:
             return .thematicBreak(location)
         default:
             return nil
@@ -172,7 +174,7 @@ struct MarkdownParser {
         var strongLabel: String?
         var afterLabel: String?
         let inlineChildren = children(node)
-        if let first = inlineChildren.first, type(first) == "strong" {
+        if let first = inlineChildren.first, kind(first) == .strong {
             var strongRuns: [Run] = []
             // The label's text only: its comments were collected with the paragraph's.
             collect(first, struck: false, emphasised: false, depth: depth, into: &strongRuns, comments: false)
@@ -204,18 +206,18 @@ struct MarkdownParser {
                                   depth: Int, into runs: inout [Run], comments collecting: Bool = true) {
         guard depth < Self.maxDepth else { return }
         for child in children(node) {
-            switch type(child) {
-            case "text", "code":
+            switch kind(child) {
+            case .text, .code:
                 runs.append(Run(text: literal(child), struck: struck, emphasised: emphasised))
-            case "softbreak":
+            case .softbreak:
                 runs.append(Run(text: " ", struck: struck, emphasised: emphasised))
-            case "linebreak":
+            case .linebreak:
                 runs.append(Run(text: "\n", struck: struck, emphasised: emphasised))
-            case "html_inline":
+            case .htmlInline:
                 if collecting { collectComments(literal(child), at: location(child)) }
-            case "strikethrough":
+            case .strikethrough:
                 collect(child, struck: true, emphasised: emphasised, depth: depth + 1, into: &runs, comments: collecting)
-            case "emph":
+            case .emph:
                 collect(child, struck: struck, emphasised: true, depth: depth + 1, into: &runs, comments: collecting)
             default:
                 collect(child, struck: struck, emphasised: emphasised, depth: depth + 1, into: &runs, comments: collecting)
@@ -272,8 +274,19 @@ struct MarkdownParser {
         return result
     }
 
-    private func type(_ node: OpaquePointer) -> String {
+    /// cmark's name for the node's type (`tasklist` for a task item, whose numeric type is an item's).
+    private func typeName(_ node: OpaquePointer) -> String {
         cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// The node's kind, by cmark's numeric type: its name is read once per type and parse
+    /// (extension types such as tables are numbered when the extension registers).
+    private mutating func kind(_ node: OpaquePointer) -> NodeKind {
+        let type = cmark_node_get_type(node).rawValue
+        if let known = kinds[type] { return known }
+        let found = NodeKind(rawValue: typeName(node)) ?? .other
+        kinds[type] = found
+        return found
     }
 
     private func literal(_ node: OpaquePointer) -> String {
@@ -284,4 +297,14 @@ struct MarkdownParser {
         source.location(bodyLine: Int(cmark_node_get_start_line(node)),
                         byteColumn: Int(cmark_node_get_start_column(node)))
     }
+}
+
+/// The kinds of cmark node the model reads, by cmark's type names; anything else is `other`.
+enum NodeKind: String {
+    case paragraph, heading, list, table, strong, text, code, softbreak, linebreak, strikethrough, emph, other
+    case codeBlock = "code_block"
+    case htmlBlock = "html_block"
+    case blockQuote = "block_quote"
+    case thematicBreak = "thematic_break"
+    case htmlInline = "html_inline"
 }
