@@ -194,6 +194,7 @@ enum Prose {
         "more work needed", "further investigation", "needs investigation", "need investigation", "needs more thought",
         "may need to be", "might need to be", "requires prototyping", "require prototyping", "first prototyping",
         "should observe whether", "requires deciding", "resolving this", "should be resolved", "must be resolved",
+        "there is a question", "question is whether", "a question on whether",
     ])
 
     /// Phrases saying a question was set aside on purpose: a decision too.
@@ -210,7 +211,7 @@ enum Prose {
     static let decisionPhrases = Phrases([
         "we will", "we'll", "we decided", "decided to",
         "we chose", "we choose", "the idea is", "we go with", "we start", "will be used", "defaults to",
-        "the decision is", "we settled",
+        "the decision is", "we settled", "we plan on", "we plan to",
     ])
 
     /// The phrase recording a decision, if the text has one.
@@ -257,7 +258,8 @@ enum Prose {
         "exhaustion", "denial of service", "allowed to the entire", "unsupported", "not supported",
         "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption", "lead to", "leads to",
         "not work", "stop working", "no longer work", "no longer works", "unclear", "uncertain", "latency",
-        "not sure", "not able to", "not available", "unavailable", "lack of", "inaccurate", "not accurate", "not that accurate",
+        "not sure", "not able to", "not available", "unavailable", "lack of",
+        "bug", "bugs", "buggy", "complicated", "more complex", "annoying", "inaccurate", "not accurate", "not that accurate",
     ])
 
     static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
@@ -276,18 +278,20 @@ enum Prose {
         "could be mitigated", "fall back", "falls back", "fallback", "we rely on", "we can rely on", "it relies on", "relying on",
         "guarded by", "protected by", "handled by", "is handled", "are handled", "addressed by", "is addressed",
         "been addressed", "be addressed", "are addressed", "removes a", "eliminates", "covered by", "documentation", "documented", "document how",
-        "will document", "we document", "should", "recommend", "recommended", "recommendation", "best practice",
+        "will document", "we document", "should", "recommend", "recommended", "our recommendation", "the recommendation is", "best practice",
         "best practices", "feature gate", "opt-in", "opt in", "can be disabled", "ensure", "ensures", "make sure",
-        "validate", "validates", "validation", "validated", "enforce", "enforces", "enforced", "restrict",
+        "validate", "validates", "validated", "validation webhook", "validation webhooks", "api validation", "enforce", "enforces", "enforced", "restrict",
         "restricts", "restricted to", "ensuring", "reconciles", "reconciled", "reject", "rejects", "rejected", "rate limit", "rate limiting", "limited to",
-        "quota", "roll back", "rollback", "revert", "retry", "retries", "alert", "alerts", "warning", "warnings",
+        "quota", "bounded", "capped", "budget", "budgets", "roll back", "rollback", "revert", "retry", "retries", "will alert", "alert the", "alert users", "alert operators", "raise an alert", "raises an alert",
+        "fires an alert", "alerting", "warning", "warnings",
         "testing", "tests", "e2e", "is important", "it is important", "solution is",
         "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "restore",
         "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
         "adds no", "to fix", "how to fix", "to address", "the alternative to", "the alternative is", "an alternative is", "is posted", "reported", "detect", "detects",
         "vetted", "manually", "by hand", "continue to work", "continues to work", "still works", "as before",
-        "unchanged", "as required by", "rejection", "will implement", "will need to implement", "addressed accordingly",
+        "unchanged", "as required by", "rejection", "will implement", "will need to implement", "will also need", "need updating", "needs updating",
+        "will need to be updated", "addressed accordingly",
         "operators can", "users can", "administrators can", "operators need to", "users need to", "instead of causing",
         "instead of failing", "rather than failing", "we have to", "we must",
     ])
@@ -301,7 +305,7 @@ enum Prose {
         "not a problem in practice", "expect this to be very rare", "very rare", "low risk", "minimal risk",
         "little risk", "little impact", "minimal impact", "low impact", "no additional risk", "no additional risks",
         "not be an issue", "not an issue", "not cause any serious", "does not introduce", "doesn't introduce",
-        "will be accepted", "is accepted", "be accepted", "no problem", "the good news", "luckily", "fortunately",
+        "will be accepted", "is accepted", "be accepted", "no problem", "there is no risk", "poses no risk", "the good news", "luckily", "fortunately",
     ])
 
     /// True when a sentence of the text says how a risk is handled and does not take it back

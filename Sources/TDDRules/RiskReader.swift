@@ -98,8 +98,10 @@ struct RiskReader {
                           !risks[index].attachedSaysHandled, !Prose.saysHandled(risks[index].text) {
                     // "We do not believe this is a problem in practice because …": about the risk before.
                     risks[index].attach([words])
-                } else if open == nil, !lastList.isEmpty, Self.opensByHandling(words), Self.refersToAll(words) {
-                    // "This will be mitigated by … these issues": the list's risks, handled together.
+                } else if open == nil, !lastList.isEmpty, Self.opensByHandling(words),
+                          Self.refersToAll(words) || Self.opensWithMitigation(words) {
+                    // "This will be mitigated by … these issues", "The mitigation currently is …": the
+                    // list's risks, handled together.
                     for index in lastList { risks[index].attach([words]) }
                 } else if Prose.describesRisk(words) {
                     // A risk told after the paragraph's handling is a risk of its own.
@@ -312,6 +314,11 @@ struct RiskReader {
         let after = sentences[(last + 1)...].joined(separator: " ")
         guard Prose.namesHarm(after), !Prose.negates(after) else { return (text, nil) }
         return (sentences[...last].joined(separator: " "), after)
+    }
+
+    /// True when the paragraph's first sentence is about the mitigation ("The mitigation currently is …").
+    private static func opensWithMitigation(_ text: String) -> Bool {
+        Prose.words(Prose.sentences(text).first ?? "").contains { $0.hasPrefix("mitigat") }
     }
 
     /// "All of these are mitigated by …": a paragraph about every risk of the list before it.

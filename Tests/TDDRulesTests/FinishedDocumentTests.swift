@@ -35,7 +35,7 @@ let unresolvings: [Unresolving] = [
     Unresolving(document: extended, form: "prose mitigation", original: "This is mitigated by idempotent upserts", replacement: "This is bad for upserts", rule: risks),
     Unresolving(document: extended, form: "R:/M: items", original: "- M: snapshots every hour", replacement: "- Also: snapshots every hour", rule: risks),
     Unresolving(document: extended, form: "Risk:/Mitigation: paragraphs", original: "Mitigation: backfills run on a separate ingest node pool with a rate limit.\n", replacement: "", rule: risks),
-    Unresolving(document: extended, form: "sub-heading with a label", original: "**Mitigation:** facets are capped", replacement: "Facets are capped", rule: risks),
+    Unresolving(document: extended, form: "sub-heading with a label", original: "**Mitigation:** facets are capped", replacement: "Facets are many", rule: risks),
     Unresolving(document: extended, form: "Mitigation sub-heading", original: "#### Mitigation\n\nWildcards are limited to suffixes and queries time out after two seconds.\n", replacement: "", rule: risks),
     Unresolving(document: extended, form: "checked task", original: "- [x] Do we keep", replacement: "- [ ] Do we keep", rule: questions),
     Unresolving(document: extended, form: "strikethrough", original: "- ~~Should the indexer write to two clusters at once?~~", replacement: "- Should the indexer write to two clusters at once?", rule: questions),

@@ -35,7 +35,9 @@ public struct OpenQuestionsResolvedRule: Rule {
             asks nothing and states something as a full sentence ("The exclude block will not be \
             considered"), which may record a decision. An open issue that says what will be done \
             about it ("…, so we'll validate the input first") is decided. A code block attached to an item shows what it asks about and answers \
-            nothing; text after the question mark that spells it out ("E.g. …"), only supposes ("If we do, …") \
+            nothing; a question spelled out in further questions and then decided in its last paragraph \
+            ("We plan on …") is answered; "there is a question on whether …" is a question; \
+            text after the question mark that spells it out ("E.g. …"), only supposes ("If we do, …") \
             or weighs options ("One option is …") does not answer it, nor does a nested \
             `Pros include:` over a list that asks again; an answer that weighs options ("one option would be …", "may be covered by \
             …, or may be …", "Alternative would be …") leaves it open; an item that names a topic ("Naming of \
@@ -69,6 +71,15 @@ public struct OpenQuestionsResolvedRule: Rule {
             """,
             "# Cache\n## Unresolved questions\nNone at this time.\n",
             "# Cache\n## Questions and Answers\n- Why not a managed cache?\n",
+            """
+            # Cache
+            ## Open Questions
+            1. How do we tell operators that the warmer failed?
+
+               What is the best way to raise this error?
+
+               We plan on setting the operator to degraded with a message.
+            """,
             "# Cache\n## Open Questions\n### Resolved\n- Do we shard?\n### Out of Scope\n- Multi-region\n",
             "# Cache\n## Rollout\n- [ ] sign-off from SRE\n## Open Questions\n- None\n",
             """
@@ -121,6 +132,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             - **Is one node enough?** If the load doubles, we add a second. ↓
             - Clarify that the warmer runs before each deploy. ↓
             - Do tenants share a pool? --> TBD ↓
+
+            But there is a question on whether the upstream API ends up differing from ours. ↓
             - **Warm-up time:** filling a region may take minutes; we will need to decide whether to print progress. ↓
             - Referencing keys across tenants: ↓
               ```
@@ -292,6 +305,10 @@ public struct OpenQuestionsResolvedRule: Rule {
             let statements = attached.flatMap { block -> [String] in
                 if case .list(let list) = block { return list.items.map { $0.lead?.text ?? $0.fullText } }
                 return [block.plainText]
+            }
+            // Elaborated with more questions, then decided in the last paragraph (`… We plan on …`).
+            if let last = statements.last, !Prose.asksQuestion(last), Prose.saysDecided(last) != nil, Prose.saysOpen(last) == nil {
+                return answerReading(last)
             }
             if statements.contains(where: { Prose.asksQuestion($0) && $0.trimmingWhitespace.hasSuffix("?") }) { return .open }
             // A question deeper down (`Challenges include:` → `How do we …?`) is still to answer.

@@ -43,7 +43,11 @@ public struct RisksHaveMitigationsRule: Rule {
             one names harm, each is a risk; "might rely on" is a dependency, not handling; "and \
             so on" is no purpose clause; a question attached to a risk handles nothing; "the \
             alternative … is to use", "the good news is" and "luckily" handle; "lack of" and "not \
-            available" describe harm. A table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
+            available" describe harm. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
+            handles the list; "There is no risk in … as …" accepts; planned work ("will also need \
+            updating") handles; an alert or a validation named as a thing ("re-enabling an alert", \
+            "the new validation logic") is not handling; bugs, "complicated", "more complex" name \
+            harm. A table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
             Failure, Scenario …); a summary table of behaviours is not. A risk table without a \
             mitigation column is one finding; an empty section, or one that only says `TBD` or \
             "To be completed", is "no risks identified"; one saying there are none is a finding \
@@ -146,6 +150,16 @@ public struct RisksHaveMitigationsRule: Rule {
             - Some eviction policies are not available in the new client. The alternative to them is to use TTLs.
             - The key map may outgrow a node. The good news is that nodes autoscale on memory.
 
+            There is no risk in exposing read-only settings, as the cache stores none of them.
+
+            Clients could read a stale entry. The warmer could then:
+            - serve it for a minute
+            - serve it until the next deploy
+
+            The mitigation currently is that the warmer is off by default.
+
+            - Clients that read keys directly will also need updating.
+
             The following security measures apply to the warm-up token:
             - the token is valid only for a short period of time, so a stolen token could do little harm
             #### References from other projects
@@ -233,6 +247,10 @@ public struct RisksHaveMitigationsRule: Rule {
 
             Some cache features are not available with the new client:
             - per-key TTL ↓
+
+            - Re-enabling an alert can trigger user actions. This could be very annoying. ↓
+            - The new validation logic will be more complicated and more likely to have bugs. ↓
+            - The warm-up makes the setup substantially more complex. ↓
             """,
             "# Cache\n## Risks\n- **Warmer ownership**: it is unclear which team will run the warmer. ↓\n",
             "# Cache\n## Risks ↓\n- What are the risks of this design? Think broadly.\n- Consider who reviews security.\n",
