@@ -208,6 +208,10 @@ public struct Checker {
             while shown.hasPrefix("./") { shown.removeFirst(2) }
             return shown
         }
+        /// A path as given, in `-C`'s folder when relative.
+        func onDisk(_ given: String) -> String {
+            directory.map { given.hasPrefix("/") ? given : $0 + "/" + given } ?? given
+        }
         for given in paths {
             if given == "-" {
                 // Standard input, shown and selected as the path `--stdin-filename` gives.
@@ -216,14 +220,14 @@ public struct Checker {
                     candidates.append(.unnamedInput(input.bytes))
                     continue
                 }
-                let onDisk = directory.map { name.hasPrefix("/") ? name : $0 + "/" + name } ?? name
+                let onDisk = onDisk(name)
                 candidates.append(Candidate(path: display(onDisk), change: .unchanged, size: input.bytes.count,
                                             selectionPath: selectionPath(onDisk), named: true) { () throws(DesignGateError) in
                     input.bytes
                 })
                 continue
             }
-            let onDisk = directory.map { given.hasPrefix("/") ? given : $0 + "/" + given } ?? given
+            let onDisk = onDisk(given)
             let files: [(path: String, size: Int)]
             var named = false
             switch FileSystem.kind(of: onDisk, followLinks: true) {

@@ -59,26 +59,27 @@ public struct HookScript: Sendable {
             }
         return [nil, recorded].contains { binary in
             [false, true].contains { chained in
-                Self.skipChecks.indices.contains {
+                Self.skipChecks.contains {
                     HookScript(kind: kind, binary: binary, chained: chained).render(skipCheck: $0) == text
                 }
             }
         }
     }
 
-    /// The lines that let a user skip the check once, newest first: hooks written by earlier
-    /// versions are still designgate's own, so `hook uninstall` and `hook install` replace them.
-    static let skipChecks: [[String]] = [
-        [
+    /// How a hook lets a user skip the check once: the header comment that says so and the
+    /// shell lines that do it.
+    struct SkipCheck {
+        let comment: [String]
+        let lines: [String]
+    }
+
+    /// Every skip check designgate has written, newest first: hooks written by earlier versions
+    /// are still designgate's own, so `hook uninstall` and `hook install` replace them.
+    static let skipChecks = [
+        SkipCheck(comment: [
             "# DESIGNGATE names the designgate binary; DESIGNGATE_SKIP=1 (or true, yes) or the pre-commit",
             "# framework's SKIP=designgate skips the check once.",
-        ],
-        ["# DESIGNGATE names the designgate binary; DESIGNGATE_SKIP=1 skips the check once."],
-    ]
-
-    /// The shell lines that end the hook early when the user asked to skip it.
-    private static let skipBlocks: [[String]] = [
-        [
+        ], lines: [
             "case \"$(printf '%s' \"${DESIGNGATE_SKIP:-}\" | tr '[:upper:]' '[:lower:]')\" in",
             "    1|true|yes)",
             "        echo \"designgate: DESIGNGATE_SKIP=$DESIGNGATE_SKIP, design documents not checked\" >&2",
@@ -89,19 +90,19 @@ public struct HookScript: Sendable {
             "        echo \"designgate: SKIP names designgate, design documents not checked\" >&2",
             "        exit 0 ;;",
             "esac",
-        ],
-        [
+        ]),
+        SkipCheck(comment: ["# DESIGNGATE names the designgate binary; DESIGNGATE_SKIP=1 skips the check once."], lines: [
             "if [ \"${DESIGNGATE_SKIP:-}\" = \"1\" ]; then",
             "    echo \"designgate: DESIGNGATE_SKIP=1, design documents not checked\" >&2",
             "    exit 0",
             "fi",
-        ],
+        ]),
     ]
 
-    public func render() -> String { render(skipCheck: 0) }
+    public func render() -> String { render(skipCheck: Self.skipChecks[0]) }
 
-    /// The script with the skip check of `skipChecks[skipCheck]` (0: the current one).
-    func render(skipCheck: Int) -> String {
+    /// The script with `skipCheck` (an earlier version's, to recognise its hooks).
+    func render(skipCheck: SkipCheck) -> String {
         // pre-push refs arrive on standard input once; a chained hook needs them too.
         let savesInput = chained && kind == .prePush
         let input = savesInput ? " <\"$refs\"" : ""
@@ -109,7 +110,7 @@ public struct HookScript: Sendable {
             "#!/bin/sh",
             "# designgate \(kind.rawValue) hook: \(kind.purpose).",
             Self.marker + ": `designgate hook install` writes it, `designgate hook uninstall` removes it.",
-        ] + Self.skipChecks[skipCheck]
+        ] + skipCheck.comment
         if kind == .prePush {
             lines.append("# git passes the remote name and URL as arguments and the refs on standard input.")
         }
@@ -129,7 +130,7 @@ public struct HookScript: Sendable {
                 "fi",
             ]
         }
-        lines += Self.skipBlocks[skipCheck]
+        lines += skipCheck.lines
         if let binary {
             lines += [
                 "designgate=${DESIGNGATE:-\(Self.quoted(binary))}",

@@ -26,11 +26,11 @@ public enum RuleDocs {
             text += "\nIts findings cannot be suppressed: disable comments and waivers do not apply to it.\n"
         }
         if !rule.options.isEmpty {
-            let width = rule.options.map { $0.name.count + "\($0.defaultValue)".count }.max() ?? 0
+            let column = rule.options.map { $0.name.count + "\($0.defaultValue)".count }.max() ?? 0
             text += "\nOptions, as .designgate.yml sets them (the defaults):\n"
                 + indent("rules:\n  \(rule.id):\n" + rule.options.map { option in
                     let setting = "\(option.name): \(option.defaultValue)"
-                    return "    " + setting.padding(to: width + 2) + "  # " + option.summary
+                    return "    " + setting.padding(to: column + 2) + "  # " + option.summary
                 }.joined(separator: "\n"))
         }
         for (examples, verdict) in [(rule.passingExamples, "Passes"), (rule.failingExamples, "Fails")] {

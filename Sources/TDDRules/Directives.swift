@@ -36,8 +36,9 @@ public struct Directives: Sendable {
 
     public init(_ document: Document) {
         var entries: [Entry] = []
-        /// Regions not closed yet: what they cover, where they are written, their first line.
-        var open: [(rules: [String], reason: String?, location: SourceLocation, start: Int)] = []
+        /// A region not closed yet: what it covers, where it is written, its first line.
+        typealias Region = (rules: [String], reason: String?, location: SourceLocation, start: Int)
+        var open: [Region] = []
         let lastLine = max(document.lineCount, 1)
         let preambleEnd = document.allSections.first { $0.level >= 2 }?.location.line ?? lastLine + 1
 
@@ -48,7 +49,7 @@ public struct Directives: Sendable {
                 let start = comment.location.line < preambleEnd ? 1 : comment.location.line
                 open.append((parsed.rules, parsed.reason, comment.location, start))
             case "enable":
-                var remaining: [(rules: [String], reason: String?, location: SourceLocation, start: Int)] = []
+                var remaining: [Region] = []
                 for region in open {
                     let closes = parsed.rules.isEmpty || region.rules.isEmpty
                         || !Set(region.rules).isDisjoint(with: parsed.rules)

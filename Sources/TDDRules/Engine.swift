@@ -100,6 +100,8 @@ public struct Engine: Sendable {
                                   status: status, allowedStatuses: policy.status.values)
         var findings: [Finding] = []
         var ran: [RuleDescription] = []
+        /// Rules about the suppressions, run once the suppressions are applied.
+        var afterSuppression: [(rule: any SuppressionRule, description: RuleDescription, severity: Severity, context: RuleContext)] = []
         for rule in RuleRegistry.rules {
             let description = type(of: rule).description
             let severity = self.severity(of: description, status: status?.value)
@@ -107,18 +109,19 @@ public struct Engine: Sendable {
             ran.append(description)
             let setting = policy.rules[description.id] ?? RuleSetting()
             let ruleContext = context.with(options: setting.options)
-            findings += Self.findings(rule.check(ruleContext), of: description, at: severity)
+            if let rule = rule as? any SuppressionRule {
+                afterSuppression.append((rule, description, severity, ruleContext))
+            } else {
+                findings += Self.findings(rule.check(ruleContext), of: description, at: severity)
+            }
         }
         let directives = Directives(document)
         let used: Set<Directives.Entry>
         (findings, used) = suppress(findings, with: directives)
         let outcome = SuppressionOutcome(entries: directives.entries, used: used, ran: Set(ran.map(\.id)))
-        for rule in RuleRegistry.rules {
-            guard let rule = rule as? any SuppressionRule, ran.contains(where: { $0.id == type(of: rule).description.id }) else { continue }
-            let description = type(of: rule).description
-            let severity = self.severity(of: description, status: status?.value)
-            let ruleContext = context.with(options: (policy.rules[description.id] ?? RuleSetting()).options)
-            findings += Self.findings(rule.check(ruleContext, suppressions: outcome), of: description, at: severity)
+        for deferred in afterSuppression {
+            findings += Self.findings(deferred.rule.check(deferred.context, suppressions: outcome),
+                                      of: deferred.description, at: deferred.severity)
         }
         return Verdict(profile: profile.name, status: status?.value, rules: ran,
                        findings: Finding.ordered(findings))

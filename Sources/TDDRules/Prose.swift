@@ -322,8 +322,12 @@ enum Prose {
         return sentences.flatMap(clauses).contains(where: handles) || preventsByConsequence(text)
     }
 
-    static let mitigationDenials = Phrases(["no mitigation", "no mitigations", "not mitigated", "cannot be mitigated",
-                                            "can't be mitigated", "not be mitigated", "no way to mitigate"])
+    /// Phrases saying there is no mitigation at all.
+    private static let denials = ["no mitigation", "not mitigated", "cannot be mitigated", "can't be mitigated",
+                                  "not be mitigated"]
+    /// Sentences denying any mitigation: the risk is not handled, whatever advice follows. (Only
+    /// the shared denials also take a handling clause back.)
+    static let mitigationDenials = Phrases(denials + ["no mitigations", "no way to mitigate"])
 
     /// True when a sentence says a risk has no mitigation at all (not "cannot be fully mitigated").
     static func deniesMitigation(_ sentence: String) -> Bool {
@@ -352,12 +356,12 @@ enum Prose {
 
     static func saysAccepted(_ text: String) -> Bool { acceptancePhrases.first(in: text) != nil }
 
-    static let notMitigatedPhrases = Phrases(["cannot be mitigated", "can't be mitigated", "not be mitigated",
-                                              "no mitigation", "not mitigated", "mitigation: none",
-                                              "mitigation: n/a", "mitigation: tbd", "mitigation: todo",
-                                              "must be considered", "should be considered", "to be considered",
-                                              "be carefully considered", "we can not", "can not handle",
-                                              "cannot handle", "unable to handle", "not able to handle"])
+    /// Denials, placeholders, and handling only announced or taken back.
+    static let notMitigatedPhrases = Phrases(denials + [
+        "mitigation: none", "mitigation: n/a", "mitigation: tbd", "mitigation: todo",
+        "must be considered", "should be considered", "to be considered", "be carefully considered",
+        "we can not", "can not handle", "cannot handle", "unable to handle", "not able to handle",
+    ])
 
     /// "cannot be mitigated", "no mitigation", "this impact must be considered".
     static func saysNotMitigated(_ text: String) -> Bool {
@@ -418,6 +422,13 @@ enum Prose {
         "failure modes", "support procedures", "open questions", "unresolved questions", "api extensions",
         "operational aspects of api extensions", "topology considerations", "upgrade strategy",
     ]
+
+    /// True for a normalized title naming a document section rather than a question or a risk:
+    /// one of `documentSections`, or a title opening like references do (`References from
+    /// other projects`, `Appendix: …`).
+    static func isDocumentSection(_ title: String) -> Bool {
+        documentSections.contains(title) || ["references", "appendix", "see also", "further reading"].contains(where: title.hasPrefix)
+    }
 
     // MARK: - Helpers
 

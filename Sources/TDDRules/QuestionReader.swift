@@ -192,7 +192,7 @@ struct QuestionReader {
 
     private func violations(inSubsection question: Section) -> [Violation] {
         let name = question.normalizedTitle
-        if Rule.settledHeadings.contains(name) || otherSections.contains(name) { return [] }
+        if Rule.settledHeadings.contains(name) || otherSections.contains(name) || Prose.isDocumentSection(name) { return [] }
         if Rule.openHeadings.contains(name) { return violations(in: question) }
         if Rule.hasResolutionLabel(question.title)
             || question.subsections.contains(where: { Rule.hasResolutionLabel($0.title) || Self.decisionHeadings.contains($0.normalizedTitle) }) {

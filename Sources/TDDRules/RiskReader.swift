@@ -192,10 +192,7 @@ struct RiskReader {
     /// A sub-heading under Risks names one risk; its body says how it is handled. A
     /// sub-heading that holds a table of risks is read like the section.
     func violations(inSubsection risk: Section) -> [Violation] {
-        if Prose.documentSections.contains(risk.normalizedTitle)
-            || ["references", "appendix", "see also", "further reading"].contains(where: risk.normalizedTitle.hasPrefix) {
-            return []
-        }
+        if Prose.isDocumentSection(risk.normalizedTitle) { return [] }
         let body = risk.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }
         if body.contains(where: { if case .table = $0 { return true } else { return false } }) {
             return violations(in: risk)

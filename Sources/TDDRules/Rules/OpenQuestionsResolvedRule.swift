@@ -265,7 +265,7 @@ public struct OpenQuestionsResolvedRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        let otherSections = Set(context.profile.sections.flatMap { $0.names }).union(Prose.documentSections)
+        let otherSections = Set(context.profile.sections.flatMap { $0.names })
         return context.sections(for: .openQuestions).flatMap { section in
             QuestionReader(title: section.title, otherSections: otherSections).violations(in: section)
         }
