@@ -210,7 +210,7 @@ struct MarkdownParser {
             case .text, .code:
                 runs.append(Run(text: literal(child), struck: struck, emphasised: emphasised))
             case .softbreak:
-                runs.append(Run(text: " ", struck: struck, emphasised: emphasised))
+                runs.append(Run(text: "\n", struck: struck, emphasised: emphasised))
             case .linebreak:
                 runs.append(Run(text: "\n", struck: struck, emphasised: emphasised))
             case .htmlInline:

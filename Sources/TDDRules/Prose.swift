@@ -243,6 +243,9 @@ enum Prose {
     /// The phrase that makes the text tentative, if it has one.
     static func hedge(_ text: String) -> String? { hedgePhrases.first(in: text) }
 
+    /// Modal words that speculate rather than state (`It could live in …`).
+    static let speculation: Set<String> = ["could", "would", "might", "may", "maybe", "perhaps", "possibly", "ideally"]
+
     // MARK: - Risks
 
     /// Words that describe something going wrong.
@@ -260,6 +263,8 @@ enum Prose {
         "not work", "stop working", "no longer work", "no longer works", "unclear", "uncertain", "latency",
         "not sure", "not able to", "not available", "unavailable", "lack of",
         "bug", "bugs", "buggy", "complicated", "more complex", "annoying", "inaccurate", "not accurate", "not that accurate",
+        "impacted", "disrupt", "disrupts", "disruption", "misconfiguration", "misconfigured",
+        "poor configuration", "not recommended", "not really recommended",
     ])
 
     static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
@@ -294,6 +299,9 @@ enum Prose {
         "will need to be updated", "addressed accordingly",
         "operators can", "users can", "administrators can", "operators need to", "users need to", "instead of causing",
         "instead of failing", "rather than failing", "we have to", "we must",
+        "choose not to", "chose not to", "decided not to", "decide not to", "deliberately",
+        "available as an option", "available as an alternative", "report an error", "reports an error",
+        "an error is reported",
     ])
 
     /// Phrases that accept a risk and say why.
@@ -361,6 +369,7 @@ enum Prose {
         "mitigation: none", "mitigation: n/a", "mitigation: tbd", "mitigation: todo",
         "must be considered", "should be considered", "to be considered", "be carefully considered",
         "we can not", "can not handle", "cannot handle", "unable to handle", "not able to handle",
+        "not recommended", "not really recommended",
     ])
 
     /// "cannot be mitigated", "no mitigation", "this impact must be considered".
@@ -392,7 +401,8 @@ enum Prose {
     /// Words that turn a statement into its opposite.
     static let negations: Set<String> = ["never", "not", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't"]
 
-    /// "…, so the state is never hidden": a sentence that says a consequence cannot happen.
+    /// "…, so the state is never hidden", "…, so it is always erased": a sentence that says a
+    /// consequence cannot happen or is guaranteed.
     static func preventsByConsequence(_ text: String) -> Bool {
         for sentence in text.lowercased().split(whereSeparator: { ".;".contains($0) }) {
             let sentenceWords = words(String(sentence))
@@ -403,7 +413,8 @@ enum Prose {
             if ["if", "when", "on", "far", "called", "much", "many", "long"].contains(after.first) { continue }
             // `so limited that users cannot …` is a degree, not a purpose.
             if after.first != "that", after.prefix(4).contains("that") { continue }
-            if after.contains(where: negations.contains) { return true }
+            // "…, so the configuration is always erased": a guarantee.
+            if after.contains(where: { negations.contains($0) || $0 == "always" || $0 == "only" }) { return true }
         }
         return false
     }

@@ -105,7 +105,7 @@ struct QuestionReader {
                 let saysOpen = !elaborates || askedAfter() ? [] : list.items.filter { Prose.saysOpen(itemText($0)) != nil }
                 if asking.isEmpty, elaborates, saysOpen.isEmpty { continue }
                 let items = (elaborates ? asking + saysOpen
-                    : topic.map { Prose.saysOpen($0.title) == nil } ?? false ? asking : list.items)
+                    : topic.map { Prose.saysOpen($0.title) == nil } ?? false ? asking : Self.notSpelledOut(list.items))
                     .filter { !Prose.onlyPoints(itemText($0)) }
                 if pending != nil, !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     answerPending(with: block)
@@ -164,6 +164,19 @@ struct QuestionReader {
         }
         flush()
         return violations
+    }
+
+    /// The items that are not spelling out an item before them: after an item that introduces
+    /// what follows and holds nothing (`… not overwrite it when:`, the nested indent slipped),
+    /// items that ask nothing are its details, not questions of their own.
+    private static func notSpelledOut(_ items: [ListItem]) -> [ListItem] {
+        var introduced = false
+        return items.filter { item in
+            let text = item.lead?.text ?? item.fullText
+            if introduced, !Prose.asksQuestion(text) { return false }
+            introduced = Prose.introduces(text) && item.blocks.count == 1 && item.children.isEmpty
+            return true
+        }
     }
 
     private static func asks(_ block: Block) -> Bool {

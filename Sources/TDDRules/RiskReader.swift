@@ -185,8 +185,22 @@ struct RiskReader {
                 continue
             }
         }
-        return (risks.compactMap(violation(for:)) + tables + section.subsections.flatMap(violations(inSubsection:)))
+        return (risks.compactMap(violation(for:)) + tables + violations(inSubsections: section.subsections))
             .sorted { $0.location < $1.location }
+    }
+
+    /// Sub-headings under Risks: each names one risk, except a group of them (`#### Risks`,
+    /// `### Security risks`), read like the section and answered as a whole by a mitigations
+    /// sub-heading right after it.
+    private func violations(inSubsections subsections: [Section]) -> [Violation] {
+        subsections.indices.flatMap { index -> [Violation] in
+            let subsection = subsections[index]
+            guard subsection.normalizedTitle.split(separator: " ").last == "risks" else {
+                return violations(inSubsection: subsection)
+            }
+            let next = subsections.indices.contains(index + 1) ? subsections[index + 1] : nil
+            return next?.normalizedTitle.contains("mitigat") == true ? [] : violations(in: subsection)
+        }
     }
 
     /// A sub-heading under Risks names one risk; its body says how it is handled. A

@@ -27,7 +27,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             right after a numbered item, where the author's indent slipped), by a \
             decision to defer it ("out of scope", "follow-up", "a fast-follow"), by a decision \
             stated right after the question mark ("…? The cache defaults to no warmer", "…? --> We \
-            give each tenant its own pool"), or in a table by a resolved status \
+            give each tenant its own pool") or on a line of its own after it, stating rather than speculating \
+            ("It could live in …" does not answer), or in a table by a resolved status \
             or a filled answer column. Tiers: an error when nothing answers it or the answer is a \
             placeholder (`Answer: TBD`, `Decision: TODO`), says it is still open ("we do not \
             know", "more work is needed", "this should be resolved before …") or only supposes ("If few do, …"); a warning ("possibly unresolved") \
@@ -46,7 +47,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             says there are none passes; `TBD` does not. Task boxes elsewhere (release \
             checklists) are not questions; an item that only points elsewhere ("see the Risks \
             section"), a condition ("When the cache is full, …") and a rhetorical "why not …?" \
-            in an argument are not questions either. Prose saying a topic is still open stays \
+            in an argument are not questions either, nor are the items after an item that ends in a colon and holds \
+            nothing (`… must not overwrite it when:`, the indent of its details slipped), unless they ask. Prose saying a topic is still open stays \
             open whatever elaborates it, and where questions are asked paragraph after paragraph \
             a statement among them is not an answer. Every section under the title or an alias \
             is read (one per alternative, say).
@@ -63,6 +65,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             - Who owns it? Resolved: the platform team.
             - **Multi-region?** Not before v2.
             - Do tenants share a pool? --> We give each tenant its own pool.
+            - What would it take to add a tenant?
+              Add a line to the tenants file.
             - **Warm-up time:** filling a region may take minutes, so we'll print progress as keys load.
 
             | Question | Status | Answer |
@@ -152,6 +156,17 @@ public struct OpenQuestionsResolvedRule: Rule {
                 - Smaller jobs
               - Challenges include:
                 - Who schedules them?
+            """,
+            """
+            # Cache
+            ## Open Questions
+            1. A warmed entry differs from its source for a while; the warmer must not overwrite it when: ↓
+              1. a deploy restarts the warmer
+              1. a periodic audit runs
+            1. Should the audit run hourly? ↓
+
+            - Where does the warmer live? ↓
+              It could live in the cache itself or in a separate job.
             """,
             """
             # Cache
@@ -336,7 +351,8 @@ public struct OpenQuestionsResolvedRule: Rule {
         // A sentence that asks nothing and does not say it is open may record a decision.
         if !Prose.asksQuestion(text), Prose.saysOpen(text) == nil, Prose.states(text) { return .doubtful(statement) }
         guard let mark = text.lastIndex(of: "?") else { return .open }
-        let after = text[text.index(after: mark)...].trimmingWhitespace
+        let rest = text[text.index(after: mark)...]
+        let after = rest.trimmingWhitespace
         guard !after.isEmpty else { return .open }
         // `…? --> We map the scope to a service account.`: an arrow points at the answer.
         for arrow in ["-->", "->", "=>", "→"] where after.hasPrefix(arrow) {
@@ -348,8 +364,13 @@ public struct OpenQuestionsResolvedRule: Rule {
             return .open
         }
         if let phrase = Prose.hedge(after) { return .doubtful(hedged(phrase)) }
-        // `…? This proposal defaults to opt-in.`: the author answers in the same breath.
+        // `…? This proposal defaults to opt-in.`: the author answers in the same breath, or on a
+        // line of its own, stating, not speculating (`…?` then `Simply add a main.go.`, not `It could …`).
         if Prose.saysDecided(after) != nil { return .settled }
+        if text.filter({ $0 == "?" }).count == 1, rest.prefix(while: \.isWhitespace).contains("\n"),
+           Prose.saysOpen(after) == nil, Set(Prose.words(after)).isDisjoint(with: Prose.speculation) {
+            return .settled
+        }
         return .open
     }
 

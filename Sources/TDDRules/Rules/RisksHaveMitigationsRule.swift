@@ -9,7 +9,8 @@ public struct RisksHaveMitigationsRule: Rule {
             A risk without a plan is a surprise waiting to happen. The section is found by alias \
             (Risks and Mitigation Strategies, Risks & Mitigations, Risks, Risk Assessment) or by \
             any title with the word risk (Drawbacks and Risks); a section that only identifies \
-            risks is answered by a mitigations section right after it. A \
+            risks is answered by a mitigations section right after it, and so is a sub-heading grouping risks \
+            (`#### Risks`, read like the section) by a `#### Mitigations` sub-heading after it. A \
             risk is a table row, a list item, a `Risk:` paragraph, a short bold title, a prose \
             paragraph that describes something going wrong, or a sub-heading. It is handled \
             when a mitigation is given: a mitigation column (or Decision, Response, Handling) filled in; `Mitigation:` (or \
@@ -42,8 +43,10 @@ public struct RisksHaveMitigationsRule: Rule {
             the list is not the list's title, and in a list of bare titles (`- Upgrades`) where \
             one names harm, each is a risk; "might rely on" is a dependency, not handling; "and \
             so on" is no purpose clause; a question attached to a risk handles nothing; "the \
-            alternative … is to use", "the good news is" and "luckily" handle; "lack of" and "not \
-            available" describe harm. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
+            alternative … is to use", "the good news is", "luckily", "is available as an option", "reports an \
+            error", "we deliberately choose not to" and a guarantee after "so" ("…, so entries are always \
+            erased") handle; "not recommended" takes a recommendation back; "lack of", "not \
+            available", "disrupt" and "impacted" describe harm. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
             handles the list; "There is no risk in … as …" accepts; planned work ("will also need \
             updating") handles; an alert or a validation named as a thing ("re-enabling an alert", \
             "the new validation logic") is not handling; bugs, "complicated", "more complex" name \
@@ -103,6 +106,20 @@ public struct RisksHaveMitigationsRule: Rule {
 
             ### Large values
             Values over 1 MB are rejected by the client library.
+            """,
+            """
+            # Cache
+            ## Risks and Mitigations
+            Keeping entries after a tenant leaves could expose them, so a tenant's entries are always erased on exit.
+
+            Not all nodes have local disks. A memory-only mode is available as an option, and a node that fails \
+            to start its disk cache reports an error.
+
+            The cache can skip TLS to the database; we deliberately choose not to expose this setting.
+            #### Risks
+            Keys are unstructured. A tenant could write a malformed key.
+            #### Mitigations
+            Malformed keys are logged and skipped.
             """,
             """
             # Cache
@@ -251,6 +268,18 @@ public struct RisksHaveMitigationsRule: Rule {
             - Re-enabling an alert can trigger user actions. This could be very annoying. ↓
             - The new validation logic will be more complicated and more likely to have bugs. ↓
             - The warm-up makes the setup substantially more complex. ↓
+
+            - Requires careful operators. It would be easy to disrupt tenants with a poor configuration. ↓
+            - Reads will be impacted while a node warms up. ↓
+            - The warmer reads a socket mounted from the host, which is not really recommended for security. ↓
+            """,
+            """
+            # Cache
+            ## Risks and Mitigations
+            ### Risks
+            Keys are unstructured. A tenant could write a malformed key. ↓
+            ### Rollout
+            Behind a feature gate.
             """,
             "# Cache\n## Risks\n- **Warmer ownership**: it is unclear which team will run the warmer. ↓\n",
             "# Cache\n## Risks ↓\n- What are the risks of this design? Think broadly.\n- Consider who reviews security.\n",
