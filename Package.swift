@@ -1,6 +1,21 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Links C libraries. On Linux from their static archives (`lib<name>.a`, each before what it
+/// depends on), with `shared` ones (file names or plain names) dynamically: libgit2 and
+/// cmark-gfm linked in keep the hook's start-up short (the dynamic loader no longer resolves
+/// ten shared libraries on every commit), and the binary runs where libgit2 is not installed.
+/// Elsewhere the libraries' shared builds.
+func linked(_ libraries: [String], staticWith dependencies: [String] = [], shared: [String] = []) -> [LinkerSetting] {
+#if os(Linux)
+    let archives = (libraries + dependencies).map { "-l:lib\($0).a" }
+    let dynamic = shared.map { $0.contains(".so") ? "-l:lib\($0)" : "-l\($0)" }
+    return [.unsafeFlags((archives + dynamic).flatMap { ["-Xlinker", $0] })]
+#else
+    return libraries.map { .linkedLibrary($0) }
+#endif
+}
+
 let package = Package(
     name: "designgate",
     platforms: [.macOS(.v13)],
@@ -14,16 +29,24 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "CLibGit2",
-            pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
         .systemLibrary(
             name: "CCmarkGFM",
-            pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        .target(name: "GitKit", dependencies: ["CLibGit2"]),
-        .target(name: "TDDMarkdown", dependencies: ["CCmarkGFM", "Yams"]),
+        .target(
+            name: "GitKit",
+            dependencies: ["CLibGit2"],
+            linkerSettings: linked(["git2"],
+                                   staticWith: ["mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8", "z"],
+                                   shared: ["gssapi_krb5.so.2", "rt"])
+        ),
+        .target(
+            name: "TDDMarkdown",
+            dependencies: ["CCmarkGFM", "Yams"],
+            linkerSettings: linked(["cmark-gfm-extensions", "cmark-gfm"])
+        ),
         .target(name: "TDDRules", dependencies: ["TDDMarkdown"]),
         .target(name: "Reporters", dependencies: ["TDDRules"]),
         .target(

@@ -17,6 +17,16 @@ import TestSupport
         #expect(result.stdout.contains("missing section \"Security & Performance Considerations\""))
     }
 
+    /// libgit2 and cmark-gfm are linked in: the hook does not load them, nor their ten
+    /// dependencies, at every commit, and the binary runs where they are not installed.
+    @Test func binaryCarriesItsCLibraries() throws {
+        let libraries = try run("/usr/bin/ldd", [Package.binary]).stdout
+        #expect(libraries.contains("libc.so"), "\(libraries)")
+        for library in ["libgit2", "libcmark-gfm", "libmbedtls", "libssh2", "libhttp_parser"] {
+            #expect(!libraries.contains(library), "\(library) is loaded at run time:\n\(libraries)")
+        }
+    }
+
     @Test(arguments: ["standard-tdd-template.md", "extended-tdd-template.md"])
     func unfilledTemplatesDoNotPass(template: String) throws {
         let folder = try TemporaryDirectory()
