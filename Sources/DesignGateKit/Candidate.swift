@@ -15,6 +15,9 @@ public struct Candidate {
     /// skipped, the user is told why even without `-v`.
     public let named: Bool
     let read: () throws(DesignGateError) -> [UInt8]
+    /// Reads the document as the change set's base has it (at `previousPath` for a rename):
+    /// nil when the mode has no base; the closure gives nil when the base has no such file.
+    var readBase: (() throws(DesignGateError) -> [UInt8]?)?
 
     /// A file selected by `selectionPath` (by default its `path`).
     public init(path: String, change: ChangeKind, previousPath: String? = nil, size: Int? = nil,

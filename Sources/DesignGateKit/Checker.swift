@@ -24,6 +24,9 @@ public struct CheckOptions: Sendable {
     public var profile: String?
     /// Warnings fail the run too.
     public var strict = false
+    /// Only findings the base version of each document did not have count (`--new-only`);
+    /// the others stay in the reports, marked unchanged.
+    public var newOnly = false
     /// Skip libgit2's repository-ownership check (for a checkout the user trusts).
     public var trustRepositoryOwner = false
     /// The pre-push hook's standard input.
@@ -79,11 +82,12 @@ public struct Checker {
         let configuration = try Self.configuration(options.configPath, root: configRoot, directory: options.directory)
         let policy = Policy(profile: try configuration.profileChoice(options.profile), rules: configuration.rules,
                             status: configuration.status, today: Self.today())
-        return try check(files, selection: configuration.selection, engine: Engine(policy: policy), strict: options.strict)
+        return try check(files, selection: configuration.selection, engine: Engine(policy: policy), strict: options.strict,
+                         newOnly: options.newOnly || configuration.newOnly)
     }
 
     func check(_ files: ChangeSetFiles, selection: DocumentSelection, engine: Engine,
-               strict: Bool) throws(DesignGateError) -> CheckOutcome {
+               strict: Bool, newOnly: Bool = false) throws(DesignGateError) -> CheckOutcome {
         var notices = files.skipped.map { "skipped \(TerminalText.path($0.path)): \($0.reason)" }
         var warnings: [String] = []
         func skip(_ candidate: Candidate, because reason: String) {
@@ -126,8 +130,10 @@ public struct Checker {
             } else {
                 content = .bytes(try candidate.read())
             }
+            var base: DocumentInput.Base?
+            if newOnly { base = try candidate.readBase?().map(DocumentInput.Base.bytes) ?? .none }
             batch.append((candidate, DocumentInput(content: content, limits: limits,
-                                                   needsDetection: decision == .needsContent)))
+                                                   needsDetection: decision == .needsContent, base: base)))
             if batch.count == batchSize { judgeBatch() }
         }
         judgeBatch()
@@ -146,6 +152,14 @@ public struct Checker {
         let limits: InputLimits
         /// Selected only if its content shows it is a design document.
         let needsDetection: Bool
+        /// Under `--new-only`, the base version to compare findings with.
+        var base: Base?
+
+        enum Base: Sendable {
+            case bytes([UInt8])
+            /// A new document (or one the base does not have): every finding is new.
+            case none
+        }
     }
 
     /// What judging one file found.
@@ -166,7 +180,14 @@ public struct Checker {
             guard case .document(let document) = outcome, DocumentSelection.detected(document) else { return .notDesignDocument }
         }
         guard let verdict = engine.check(outcome) else { return .binary }
-        return .checked(verdict)
+        switch input.base {
+        case nil:
+            return .checked(verdict)
+        case .none?:
+            return .checked(verdict.comparedWith(base: nil))
+        case .bytes(let bytes)?:
+            return .checked(verdict.comparedWith(base: engine.check(DocumentReader.read(bytes, limits: input.limits))))
+        }
     }
 
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.

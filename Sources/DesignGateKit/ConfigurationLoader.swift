@@ -22,7 +22,8 @@ public struct ConfigurationLoader {
                                   hint: "fix the YAML syntax; `designgate init` writes a valid example")
         }
         let entries = try mapping(root, "the top level")
-        try checkKeys(entries, allowed: ["version", "documents", "profile", "profiles", "rules", "status"], in: "the top level")
+        try checkKeys(entries, allowed: ["version", "documents", "profile", "profiles", "report", "rules", "status"],
+                      in: "the top level")
 
         guard let version = entries.first(where: { $0.key == "version" }) else {
             throw fail(root.line, "missing `version: 1`", hint: "add `version: \(Configuration.currentVersion)` at the top")
@@ -37,6 +38,11 @@ public struct ConfigurationLoader {
             case "profiles": configuration.profiles = try profiles(entry.value)
             case "rules": configuration.rules = try rules(entry.value)
             case "status": configuration.status = try status(entry.value)
+            case "report":
+                // `report: new` is `--new-only` for every run; `all` (the default) counts every finding.
+                let value = try string(entry.value, "report")
+                guard ["all", "new"].contains(value) else { throw unknownValue(entry.value, value, key: "report", valid: ["all", "new"]) }
+                configuration.newOnly = value == "new"
             default: continue
             }
         }

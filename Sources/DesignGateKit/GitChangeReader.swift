@@ -29,7 +29,8 @@ struct GitChangeReader {
             try requireWorkTree("check (working tree mode)")
             let head = try headOrNil()
             return try collect(git { () throws(GitError) in try repository.changes(from: head, to: .workingTree) },
-                               changeSet: Report.ChangeSet(mode: "worktree", base: head?.description), fromWorkTree: true)
+                               changeSet: Report.ChangeSet(mode: "worktree", base: head?.description), base: head,
+                               fromWorkTree: true)
         case .staged:
             try requireWorkTree("check --staged")
             let index = try openIndex()
@@ -43,7 +44,7 @@ struct GitChangeReader {
                 }
                 return true
             }
-            var files = try collect(committed, changeSet: Report.ChangeSet(mode: "staged", base: head?.description))
+            var files = try collect(committed, changeSet: Report.ChangeSet(mode: "staged", base: head?.description), base: head)
             files.skipped.insert(contentsOf: skipped, at: 0)
             return files
         case .range(let spec):
@@ -55,7 +56,8 @@ struct GitChangeReader {
                 throw shallowError(missing: parent.description, needed: "the parent of \(revision)")
             }
             return try collect(git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) },
-                               changeSet: Report.ChangeSet(mode: "commit", base: parent?.description, head: commit.description))
+                               changeSet: Report.ChangeSet(mode: "commit", base: parent?.description, head: commit.description),
+                               base: parent)
         case .all(let revision):
             if revision == nil, repository.isHeadUnborn {
                 throw DesignGateError("--all reads the tree of HEAD, but this repository has no commit yet",
@@ -111,7 +113,7 @@ struct GitChangeReader {
             }
         }
         return try collect(git { () throws(GitError) in try repository.changes(from: base, to: .commit(head)) },
-                           changeSet: Report.ChangeSet(mode: mode, base: base.description, head: head.description))
+                           changeSet: Report.ChangeSet(mode: mode, base: base.description, head: head.description), base: base)
     }
 
     /// `--pre-push`: the refs on standard input; deletions skipped; a new branch checked
@@ -186,12 +188,19 @@ struct GitChangeReader {
         case ignore
     }
 
-    private func collect(_ changes: [Change], changeSet: Report.ChangeSet,
+    /// The candidates of `changes`; each modified or renamed one can read its version in the
+    /// tree of `base`.
+    private func collect(_ changes: [Change], changeSet: Report.ChangeSet, base: ObjectID? = nil,
                          fromWorkTree: Bool = false) throws(DesignGateError) -> ChangeSetFiles {
         var files = ChangeSetFiles(changeSet: changeSet, candidates: [])
         for change in changes.sorted(by: { $0.path < $1.path }) {
             switch candidate(for: change, fromWorkTree: fromWorkTree) {
-            case .candidate(let item): files.candidates.append(item)
+            case .candidate(var item):
+                // A copy is a new document: only a modified or renamed one has a version to compare with.
+                if let base, item.change == .modified || item.change == .renamed {
+                    item.readBase = baseReader(change.previousPath ?? change.path, in: base)
+                }
+                files.candidates.append(item)
             case .skip(let reason): files.skipped.append((change.path, reason))
             case .ignore: continue
             }
@@ -242,6 +251,20 @@ struct GitChangeReader {
                                       hint: "the object is missing (a partial or shallow clone?): fetch it with `git fetch --unshallow` or `git fetch --refetch`")
             }
         })
+    }
+
+    /// Reads the file at `path` in the tree of `base`, nil when there is none.
+    private func baseReader(_ path: String, in base: ObjectID) -> () throws(DesignGateError) -> [UInt8]? {
+        let repository = self.repository
+        return { () throws(DesignGateError) in
+            do throws(GitError) {
+                guard let blob = try repository.blob(at: path, in: base) else { return nil }
+                return try repository.blobContent(blob)
+            } catch {
+                throw DesignGateError("cannot read \(path) in the base \(base): \(error.message)",
+                                      hint: "the object is missing (a partial or shallow clone?): fetch it with `git fetch --unshallow` or `git fetch --refetch`")
+            }
+        }
     }
 
     // MARK: - Helpers

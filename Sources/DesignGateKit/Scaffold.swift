@@ -24,6 +24,10 @@ public enum Scaffold {
         # auto picks the built-in profile (standard or extended) that fits each document best.
         profile: auto
 
+        # all: every finding counts. new: only findings the base version of a changed
+        # document did not have (as `check --new-only`), for documents written before designgate.
+        report: all
+
         # Custom profiles extend a built-in one:
         # profiles:
         #   payments:

@@ -277,6 +277,22 @@ public final class Repository {
         }
     }
 
+    /// The blob at `path` in the tree of `commit`; nil when the tree has no file there.
+    public func blob(at path: String, in commit: ObjectID) throws(GitError) -> ObjectID? {
+        let tree = try tree(of: commit)
+        defer { git_tree_free(tree) }
+        var entry: OpaquePointer?
+        let code = git_tree_entry_bypath(&entry, tree, path)
+        if code == GIT_ENOTFOUND.rawValue {
+            git_error_clear()
+            return nil
+        }
+        try check("git_tree_entry_bypath", code)
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry) else { return nil }
+        return ObjectID(id.pointee)
+    }
+
     /// A blob's size without inflating it.
     public func blobSize(_ id: ObjectID) throws(GitError) -> Int {
         var odb: OpaquePointer?

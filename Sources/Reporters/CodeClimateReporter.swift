@@ -12,7 +12,7 @@ public struct CodeClimateReporter: Reporter {
         var issues: [JSONValue] = []
         for document in report.documents {
             for (finding, fingerprint) in zip(document.verdict.findings, Fingerprint.all(in: document))
-            where !finding.isSuppressed {
+            where finding.counts {
                 issues.append(.object([
                     ("type", .string("issue")),
                     ("check_name", .string(finding.ruleId)),

@@ -2,14 +2,15 @@ import TDDRules
 
 /// What identifies a finding across edits, for the reports that follow findings over time
 /// (SARIF's `partialFingerprints`, GitLab Code Quality's `fingerprint`): the document's path,
-/// the rule, the section and the message (no message quotes a line number, so moving
-/// unrelated lines keeps it), and which of several identical findings it is.
+/// the finding's identity (rule, section, message: moving unrelated lines keeps it, as
+/// `--new-only` matches findings), and which of several identical findings it is.
 enum Fingerprint {
     /// One fingerprint per finding of `document`, in the order of its findings.
     static func all(in document: Report.Document) -> [String] {
         var seen: [String: Int] = [:]
         return document.verdict.findings.map { finding in
-            let key = [document.path, finding.ruleId, finding.section ?? "", finding.message].joined(separator: "\u{0}")
+            let identity = FindingIdentity(finding)
+            let key = [document.path, identity.ruleId, identity.section, identity.message].joined(separator: "\u{0}")
             let occurrence = seen[key, default: 0] + 1
             seen[key] = occurrence
             return hash(key) + ":\(occurrence)"

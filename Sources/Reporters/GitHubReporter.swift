@@ -50,7 +50,7 @@ public struct GitHubReporter: Reporter {
     public func stepSummary(_ report: Report) -> String {
         var lines = ["### designgate", "", TextReporter().summary(report), ""]
         for document in report.documents {
-            let findings = Self.errorsFirst(document.verdict.findings.filter { !$0.isSuppressed }, severity: \.severity)
+            let findings = Self.errorsFirst(document.verdict.findings.filter(\.counts), severity: \.severity)
             guard !findings.isEmpty else { continue }
             let errors = findings.filter { $0.severity == .error }.count
             lines += [
@@ -72,7 +72,7 @@ public struct GitHubReporter: Reporter {
     /// Every unsuppressed finding with its document, errors first, each level in report order.
     private static func ordered(_ report: Report) -> [(path: String, finding: Finding)] {
         errorsFirst(report.documents.flatMap { document in
-            document.verdict.findings.filter { !$0.isSuppressed }.map { (path: document.path, finding: $0) }
+            document.verdict.findings.filter(\.counts).map { (path: document.path, finding: $0) }
         }, severity: \.finding.severity)
     }
 

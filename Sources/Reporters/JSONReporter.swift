@@ -26,6 +26,7 @@ public struct JSONReporter: Reporter {
                                  ("errors", .int(report.errors)),
                                  ("warnings", .int(report.warnings)),
                                  ("suppressed", .int(report.suppressed)),
+                                 ("unchanged", .int(report.unchanged)),
                                  ("passed", .int(report.passedDocuments))])),
             ("documents", .array(documents)),
         ])
@@ -42,6 +43,7 @@ public struct JSONReporter: Reporter {
             ("section", .optional(finding.section)),
             ("suppressed", .bool(finding.isSuppressed)),
             ("reason", .optional(finding.suppression?.reason)),
+            ("baselineState", .optional(finding.baselineState?.rawValue)),
         ])
     }
 }

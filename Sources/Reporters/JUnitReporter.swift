@@ -68,7 +68,7 @@ public struct JUnitReporter: Reporter {
     private func testcase(for rule: RuleDescription, in document: Report.Document, report: Report,
                           strict: Bool) -> (outcome: Outcome, xml: String) {
         let findings = document.verdict.findings.filter { $0.ruleId == rule.id }
-        let active = findings.filter { !$0.isSuppressed }
+        let active = findings.filter(\.counts)
         let errors = active.filter(report.fails)
         let warnings = active.filter { !report.fails($0) && $0.severity == .warning }
         var attributes = "classname=\"\(XMLText.attribute(Self.classname(document.path)))\" "

@@ -77,15 +77,19 @@ public struct Report: Sendable {
         document.verdict.findings.contains(where: fails)
     }
 
-    /// True when `finding` fails its document: not suppressed, and an error or, under
-    /// `--strict`, a warning.
+    /// True when `finding` fails its document: it counts (not suppressed, not already in the
+    /// base version under `--new-only`), and is an error or, under `--strict`, a warning.
     public func fails(_ finding: Finding) -> Bool {
-        !finding.isSuppressed && (finding.severity == .error || (strict && finding.severity == .warning))
+        finding.counts && (finding.severity == .error || (strict && finding.severity == .warning))
     }
 
     public var errors: Int { documents.reduce(0) { $0 + $1.verdict.errors } }
     public var warnings: Int { documents.reduce(0) { $0 + $1.verdict.warnings } }
     public var suppressed: Int { documents.reduce(0) { $0 + $1.verdict.findings.filter(\.isSuppressed).count } }
+    /// Findings the base version already had (`--new-only`), not suppressed: they do not fail the run.
+    public var unchanged: Int {
+        documents.reduce(0) { $0 + $1.verdict.findings.filter { !$0.isSuppressed && $0.baselineState == .unchanged }.count }
+    }
     public var passedDocuments: Int { documents.filter { !fails($0) }.count }
     /// True when the run fails: the exit status is 1.
     public var failed: Bool { documents.contains(where: fails) }

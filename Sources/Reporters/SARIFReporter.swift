@@ -40,6 +40,9 @@ public struct SARIFReporter: Reporter {
                         ("justification", .string(suppression.reason)),
                     ])])))
                 }
+                if let state = finding.baselineState {
+                    members.append(("baselineState", .string(state.rawValue)))
+                }
                 results.append(.object(members))
             }
         }

@@ -2,7 +2,8 @@ import TDDRules
 
 /// `path:line:column: severity: message [rule-id]`, one finding a line, grouped by
 /// document, then a count per rule when there are more than a handful, then one summary
-/// line (neither when quiet). Suppressed findings are listed only when verbose.
+/// line (neither when quiet). Suppressed findings, and under `--new-only` those already in
+/// the base version, are listed only when verbose.
 public struct TextReporter: Reporter {
     public init() {}
 
@@ -16,10 +17,12 @@ public struct TextReporter: Reporter {
                 if let previous = document.previousPath { about += ", \(document.change.rawValue) from \(TerminalText.path(previous))" }
                 lines.append(paint(about, .dim, options))
             }
-            for finding in document.verdict.findings where options.verbose || !finding.isSuppressed {
+            for finding in document.verdict.findings where options.verbose || finding.counts {
                 let label: String
                 if let suppression = finding.suppression {
                     label = paint("suppressed", .dim, options) + " (\(TerminalText.escape(suppression.reason)))"
+                } else if finding.baselineState == .unchanged {
+                    label = paint("unchanged \(finding.severity.rawValue)", .dim, options) + " (already in the base version)"
                 } else {
                     label = paint(finding.severity.rawValue, finding.severity == .error ? .red : .yellow, options)
                 }
@@ -42,7 +45,7 @@ public struct TextReporter: Reporter {
     func tally(_ report: Report) -> String? {
         var counts: [String: Int] = [:]
         for document in report.documents {
-            for finding in document.verdict.findings where !finding.isSuppressed { counts[finding.ruleId, default: 0] += 1 }
+            for finding in document.verdict.findings where finding.counts { counts[finding.ruleId, default: 0] += 1 }
         }
         guard counts.values.reduce(0, +) > Self.handful else { return nil }
         let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -56,6 +59,7 @@ public struct TextReporter: Reporter {
                      "\(report.errors) \(plural(report.errors, "error"))",
                      "\(report.warnings) \(plural(report.warnings, "warning"))"]
         if report.suppressed > 0 { parts.append("\(report.suppressed) suppressed") }
+        if report.unchanged > 0 { parts.append("\(report.unchanged) already in the base version") }
         let failed = count - report.passedDocuments
         parts.append(failed == 0 ? "all passed" : "\(failed) failed")
         return parts.joined(separator: ", ")

@@ -58,10 +58,26 @@ public struct Verdict: Sendable {
     public let status: String?
     /// The rules that ran (severity not `off`), in registry order.
     public let rules: [RuleDescription]
-    public let findings: [Finding]
+    public internal(set) var findings: [Finding]
 
-    public var errors: Int { findings.filter { !$0.isSuppressed && $0.severity == .error }.count }
-    public var warnings: Int { findings.filter { !$0.isSuppressed && $0.severity == .warning }.count }
+    public var errors: Int { findings.filter { $0.counts && $0.severity == .error }.count }
+    public var warnings: Int { findings.filter { $0.counts && $0.severity == .warning }.count }
+
+    /// This verdict with each finding marked new or unchanged against the verdict on the base
+    /// version of the document (nil: none, so every finding is new): unchanged when the base
+    /// has a finding of the same rule, section and message (as many times), wherever its line.
+    public func comparedWith(base: Verdict?) -> Verdict {
+        var remaining: [FindingIdentity: Int] = [:]
+        for finding in base?.findings ?? [] { remaining[FindingIdentity(finding), default: 0] += 1 }
+        var compared = self
+        for index in compared.findings.indices {
+            let identity = FindingIdentity(compared.findings[index])
+            let known = remaining[identity, default: 0]
+            compared.findings[index].baselineState = known > 0 ? .unchanged : .new
+            remaining[identity] = known - 1
+        }
+        return compared
+    }
 }
 
 /// Applies the policy to documents: picks the profile, runs every enabled rule, applies

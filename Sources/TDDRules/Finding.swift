@@ -33,10 +33,6 @@ public struct Suppression: Sendable, Hashable {
         self.reason = reason
         self.approver = approver
     }
-
-    /// Each rule id's place in the registry.
-    private static let rank = Dictionary(RuleRegistry.descriptions.enumerated().map { ($1.id, $0) },
-                                         uniquingKeysWith: { first, _ in first })
 }
 
 /// What a rule reports: where, what, and the section it is in.
@@ -53,10 +49,15 @@ public struct Violation: Sendable, Hashable {
         self.section = section
         self.severity = severity
     }
+}
 
-    /// Each rule id's place in the registry.
-    private static let rank = Dictionary(RuleRegistry.descriptions.enumerated().map { ($1.id, $0) },
-                                         uniquingKeysWith: { first, _ in first })
+/// Whether a finding was already in the base version of its document (`--new-only`), in
+/// SARIF's words.
+public enum BaselineState: String, Sendable, Hashable {
+    /// Not in the base version: the change brought it.
+    case new
+    /// Already in the base version: it does not fail the run.
+    case unchanged
 }
 
 /// One finding in one document: the model every reporter reads.
@@ -67,6 +68,8 @@ public struct Finding: Sendable, Hashable {
     public let location: SourceLocation
     public let section: String?
     public var suppression: Suppression?
+    /// Set when the run compares findings with the base version (`--new-only`).
+    public var baselineState: BaselineState?
 
     public init(ruleId: String, severity: Severity, message: String, location: SourceLocation,
                 section: String? = nil, suppression: Suppression? = nil) {
@@ -79,6 +82,10 @@ public struct Finding: Sendable, Hashable {
     }
 
     public var isSuppressed: Bool { suppression != nil }
+
+    /// True when the finding counts against its document: not suppressed, and not already in
+    /// the base version under `--new-only`.
+    public var counts: Bool { suppression == nil && baselineState != .unchanged }
 
     /// `findings` in document order, then in rule registry order, then in the order each rule
     /// reported them (missing sections in template order): the same input always prints the
@@ -93,4 +100,18 @@ public struct Finding: Sendable, Hashable {
     /// Each rule id's place in the registry.
     private static let rank = Dictionary(RuleRegistry.descriptions.enumerated().map { ($1.id, $0) },
                                          uniquingKeysWith: { first, _ in first })
+}
+
+/// What identifies a finding across versions of a document, wherever its line: the rule, the
+/// section and the message (no message quotes a line number).
+public struct FindingIdentity: Sendable, Hashable {
+    public let ruleId: String
+    public let section: String
+    public let message: String
+
+    public init(_ finding: Finding) {
+        ruleId = finding.ruleId
+        section = finding.section ?? ""
+        message = finding.message
+    }
 }

@@ -22,6 +22,12 @@ struct Check: ParsableCommand {
               --ci [--base REF]   base and head from the CI environment
               PATH...             exactly these files (or folders), read from disk
 
+            With --new-only, a finding the base version of its document already had (same
+            rule, section and message, wherever its line) does not count: reports mark it
+            unchanged (JSON `baselineState`, SARIF `baselineState`) and the text report lists
+            it only with -v. A new document has only new findings; paths, --all and --pre-push
+            have no base, so every finding there is new.
+
             Exit status: 0 passed, 1 findings of severity error (or warning with --strict),
             2 designgate could not do its job.
             """)
@@ -52,6 +58,9 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("junit-strict"), help: "JUnit without file/line attributes (Jenkins xUnit schema).")
     var junitStrict = false
     @Flag(help: "Warnings fail the check too.") var strict = false
+    @Flag(name: .customLong("new-only"),
+          help: "Only findings the base version of each document did not have count (also `report: new`).")
+    var newOnly = false
     @Option(help: "Colour the text report: auto, always, never (NO_COLOR turns off auto).") var color: ColorChoice = .auto
     @Flag(name: .shortAndLong, help: "Print only findings.") var quiet = false
     @Flag(name: .shortAndLong, help: "Also list the documents skipped and why.") var verbose = false
@@ -87,6 +96,7 @@ struct Check: ParsableCommand {
         options.configPath = config
         options.profile = profile
         options.strict = strict
+        options.newOnly = newOnly
         options.trustRepositoryOwner = trustRepoOwner
         if staged { options.mode = .staged }
         else if let range { options.mode = .range(range) }

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `--new-only` and `report: new`: findings the base version of a document already had stay
+/// in the reports, marked unchanged, and do not fail the run.
+@Suite struct NewFindingsTests {
+    static let base = """
+        # Cache TDD
+
+        ## Open Questions
+
+        - Do we shard by tenant?
+
+        ## Risks
+
+        - Cache nodes may fail during a deploy.
+        """
+
+    /// The base with lines moved and one more open question.
+    static let head = """
+        # Cache TDD
+
+        Cache for the price service.
+
+        ## Open Questions
+
+        - Do we shard by tenant?
+        - Which TTL do prices get?
+
+        ## Risks
+
+        - Cache nodes may fail during a deploy.
+        """
+
+    private func repository(head: String = Self.head, renamedTo: String? = nil) throws -> GitRepository {
+        let repo = try GitRepository()
+        try repo.commit(["docs/design/cache-tdd.md": Self.base], message: "base")
+        if let renamedTo { try repo.git("mv", "docs/design/cache-tdd.md", renamedTo) }
+        try repo.commit([renamedTo ?? "docs/design/cache-tdd.md": head], message: "head")
+        return repo
+    }
+
+    @Test func onlyTheNewQuestionFailsTheRange() throws {
+        let repo = try repository()
+        let result = try designgate(["check", "--range", "HEAD~1..HEAD", "--new-only"], in: repo.path)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("docs/design/cache-tdd.md:8:1: error: open question not resolved: \"Which TTL do prices get?\""))
+        #expect(!result.stdout.contains("Do we shard"), "an unchanged finding is listed without -v:\n\(result.stdout)")
+        #expect(result.stdout.contains("1 error, 0 warnings, 11 already in the base version, 1 failed"))
+
+        let all = try designgate(["check", "--range", "HEAD~1..HEAD"], in: repo.path)
+        #expect(all.stdout.contains("Do we shard by tenant?"))
+        #expect(all.stdout.contains("12 errors"), "\(all.stdout)")
+    }
+
+    @Test func unchangedFindingsDoNotFail() throws {
+        let moved = Self.head.replacingOccurrences(of: "- Which TTL do prices get?\n", with: "")
+        let repo = try repository(head: moved)
+        let result = try designgate(["check", "--commit", "HEAD", "--new-only", "-v"], in: repo.path)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains(
+            "docs/design/cache-tdd.md:7:1: unchanged error (already in the base version): open question not resolved"))
+    }
+
+    @Test func aRenamedDocumentIsComparedWithItsOldPath() throws {
+        let repo = try repository(renamedTo: "docs/design/price-cache-tdd.md")
+        let result = try designgate(["check", "--range", "HEAD~1..HEAD", "--new-only", "-q"], in: repo.path)
+        #expect(result.status == 1)
+        #expect(result.stdout == "docs/design/price-cache-tdd.md:8:1: error: open question not resolved: "
+                + "\"Which TTL do prices get?\"; answer it (e.g. `Answer: …`, `[x]`) or strike it through [open-questions-resolved]\n")
+    }
+
+    @Test func stagedAndConfiguredNewOnly() throws {
+        let repo = try GitRepository()
+        try repo.commit([".designgate.yml": "version: 1\nreport: new\n", "docs/design/cache-tdd.md": Self.base])
+        try repo.write("docs/design/cache-tdd.md", Self.head)
+        try repo.write("docs/design/new-tdd.md", Self.base)
+        try repo.git("add", "-A")
+        let result = try designgate(["check", "--staged", "-q"], in: repo.path)
+        #expect(result.status == 1)
+        // The new document's findings are all new; the changed one has one.
+        #expect(result.stdout.contains("new-tdd.md:5:1: error: open question not resolved: \"Do we shard by tenant?\""))
+        #expect(!result.stdout.contains("cache-tdd.md:7:1"), "\(result.stdout)")
+        #expect(result.stdout.contains("cache-tdd.md:8:1: error: open question not resolved: \"Which TTL do prices get?\""))
+    }
+
+    @Test func reportsMarkTheBaselineStateAndPassTheirSchemas() throws {
+        let repo = try repository()
+        let json = try designgate(["check", "--range", "HEAD~1..HEAD", "--new-only", "-f", "json",
+                                   "--report", "sarif:report.sarif"], in: repo.path)
+        #expect(json.status == 1)
+        let file = try repo.write("report.json", json.stdout)
+        let jsonCheck = try validateReport("json", file, schemas: Package.root + "/schemas/designgate-report.schema.json")
+        #expect(jsonCheck.status == 0, "\(jsonCheck.stdout)\(jsonCheck.stderr)")
+        let sarifCheck = try validateReport("sarif", repo.path + "/report.sarif")
+        #expect(sarifCheck.status == 0, "\(sarifCheck.stdout)\(sarifCheck.stderr)")
+
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["unchanged"] as? Int == 11)
+        let documents = try #require(report["documents"] as? [[String: Any]])
+        let states = (documents.first?["findings"] as? [[String: Any]] ?? []).compactMap { $0["baselineState"] as? String }
+        #expect(states.filter { $0 == "new" }.count == 1 && states.filter { $0 == "unchanged" }.count == 11)
+
+        let sarif = try repo.directory.read("report.sarif")
+        #expect(sarif.contains("\"baselineState\":\"new\"") || sarif.contains("\"baselineState\": \"new\""))
+        #expect(sarif.contains("\"baselineState\":\"unchanged\"") || sarif.contains("\"baselineState\": \"unchanged\""))
+    }
+
+    @Test func reportKeyRejectsUnknownValues() throws {
+        let repo = try GitRepository()
+        try repo.commit([".designgate.yml": "version: 1\nreport: fresh\n", "docs/design/cache-tdd.md": Self.base])
+        let result = try designgate(["check", "--all"], in: repo.path)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("`report` has unknown value `fresh`"), "\(result.stderr)")
+    }
+}
