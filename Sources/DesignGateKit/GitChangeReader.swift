@@ -121,6 +121,8 @@ struct GitChangeReader {
     private func prePushFiles() throws(DesignGateError) -> ChangeSetFiles {
         var merged: [String: Change] = [:]
         var heads: [String: ObjectID] = [:]
+        /// The remote's commit a path is compared with, for an updated branch (a new one has none).
+        var bases: [String: ObjectID] = [:]
         var described: [String] = []
         for line in options.prePushInput.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: " ").map(String.init)
@@ -134,6 +136,7 @@ struct GitChangeReader {
             if local.isZero { continue }
             let tip = try resolve(fields[1])
             var changes: [Change] = []
+            var base: ObjectID?
             if remote.isZero {
                 let known = try git { () throws(GitError) in try repository.remoteTrackingTips() }
                 let commits = try git { () throws(GitError) in try repository.commits(from: tip, hiding: known) }
@@ -148,13 +151,15 @@ struct GitChangeReader {
                     throw DesignGateError("the remote's \(fields[2]) is at \(remote), which this repository does not have",
                                           hint: "run `git fetch` first, then push again")
                 }
-                let base = try resolve(fields[3])
-                changes = try git { () throws(GitError) in try repository.changes(from: base, to: .commit(tip)) }
+                let remoteCommit = try resolve(fields[3])
+                base = remoteCommit
+                changes = try git { () throws(GitError) in try repository.changes(from: remoteCommit, to: .commit(tip)) }
                 described.append(fields[2])
             }
             for change in changes {
                 merged[change.path] = change
                 heads[change.path] = tip
+                bases[change.path] = base
             }
         }
         // Check each path as it is in the pushed tip; drop paths the tip no longer has.
@@ -171,7 +176,9 @@ struct GitChangeReader {
             let latest = Change(path: path, previousPath: change.previousPath, status: change.status,
                                 kind: current.kind, blob: current.blob)
             switch candidate(for: latest, fromWorkTree: false) {
-            case .candidate(let item): candidates.append(item)
+            case .candidate(var item):
+                if let base = bases[path] { withBase(&item, change: latest, base: base) }
+                candidates.append(item)
             case .skip(let reason): skipped.append((path, reason))
             case .ignore: continue
             }
@@ -196,10 +203,7 @@ struct GitChangeReader {
         for change in changes.sorted(by: { $0.path < $1.path }) {
             switch candidate(for: change, fromWorkTree: fromWorkTree) {
             case .candidate(var item):
-                // A copy is a new document: only a modified or renamed one has a version to compare with.
-                if let base, item.change == .modified || item.change == .renamed {
-                    item.readBase = baseReader(change.previousPath ?? change.path, in: base)
-                }
+                if let base { withBase(&item, change: change, base: base) }
                 files.candidates.append(item)
             case .skip(let reason): files.skipped.append((change.path, reason))
             case .ignore: continue
@@ -253,10 +257,13 @@ struct GitChangeReader {
         })
     }
 
-    /// Reads the file at `path` in the tree of `base`, nil when there is none.
-    private func baseReader(_ path: String, in base: ObjectID) -> () throws(DesignGateError) -> [UInt8]? {
+    /// Lets a modified or renamed candidate read its version in the tree of `base` (at its old
+    /// path for a rename). A copy is a new document: it has no version to compare with.
+    private func withBase(_ item: inout Candidate, change: Change, base: ObjectID) {
+        guard item.change == .modified || item.change == .renamed else { return }
+        let path = change.previousPath ?? change.path
         let repository = self.repository
-        return { () throws(DesignGateError) in
+        item.readBase = { () throws(DesignGateError) in
             do throws(GitError) {
                 guard let blob = try repository.blob(at: path, in: base) else { return nil }
                 return try repository.blobContent(blob)

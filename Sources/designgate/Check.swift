@@ -25,8 +25,8 @@ struct Check: ParsableCommand {
             With --new-only, a finding the base version of its document already had (same
             rule, section and message, wherever its line) does not count: reports mark it
             unchanged (JSON `baselineState`, SARIF `baselineState`) and the text report lists
-            it only with -v. A new document has only new findings; paths, --all and --pre-push
-            have no base, so every finding there is new.
+            it only with -v. A new document has only new findings; paths, --all and a newly
+            pushed branch have no base, so every finding there is new.
 
             Exit status: 0 passed, 1 findings of severity error (or warning with --strict),
             2 designgate could not do its job.

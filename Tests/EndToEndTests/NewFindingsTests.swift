@@ -85,6 +85,18 @@ import TestSupport
         #expect(result.stdout.contains("cache-tdd.md:8:1: error: open question not resolved: \"Which TTL do prices get?\""))
     }
 
+    @Test func prePushComparesWithWhatTheRemoteHas() throws {
+        let repo = try GitRepository()
+        try repo.commit(["docs/design/cache-tdd.md": Self.base], message: "base")
+        let remote = try repo.addOrigin()
+        let head = try repo.commit(["docs/design/cache-tdd.md": Self.head], message: "head")
+        let input = "refs/heads/main \(head) refs/heads/main \(try remote.tip())\n"
+        let result = try designgate(["check", "--pre-push", "origin", "--new-only", "-q"], in: repo.path, input: input)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("docs/design/cache-tdd.md:8:1: error: open question not resolved: \"Which TTL"))
+        #expect(result.stdout.split(separator: "\n").count == 1, "\(result.stdout)")
+    }
+
     @Test func reportsMarkTheBaselineStateAndPassTheirSchemas() throws {
         let repo = try repository()
         let json = try designgate(["check", "--range", "HEAD~1..HEAD", "--new-only", "-f", "json",
