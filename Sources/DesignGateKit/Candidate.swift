@@ -16,7 +16,8 @@ public struct Candidate {
     public let named: Bool
     let read: () throws(DesignGateError) -> [UInt8]
     /// Reads the document as the change set's base has it (at `previousPath` for a rename):
-    /// nil when the mode has no base; the closure gives nil when the base has no such file.
+    /// nil for a new or copied document and in modes without a base; the closure gives nil
+    /// when the base's version is over the size limit.
     var readBase: (() throws(DesignGateError) -> [UInt8]?)?
 
     /// A file selected by `selectionPath` (by default its `path`).

@@ -131,7 +131,7 @@ public struct Checker {
                 content = .bytes(try candidate.read())
             }
             var base: DocumentInput.Base?
-            if newOnly { base = try candidate.readBase?().map(DocumentInput.Base.bytes) ?? .none }
+            if newOnly { base = try candidate.readBase?().map(DocumentInput.Base.bytes) ?? .newDocument }
             batch.append((candidate, DocumentInput(content: content, limits: limits,
                                                    needsDetection: decision == .needsContent, base: base)))
             if batch.count == batchSize { judgeBatch() }
@@ -158,7 +158,7 @@ public struct Checker {
         enum Base: Sendable {
             case bytes([UInt8])
             /// A new document (or one the base does not have): every finding is new.
-            case none
+            case newDocument
         }
     }
 
@@ -183,7 +183,7 @@ public struct Checker {
         switch input.base {
         case nil:
             return .checked(verdict)
-        case .none?:
+        case .newDocument?:
             return .checked(verdict.comparedWith(base: nil))
         case .bytes(let bytes)?:
             return .checked(verdict.comparedWith(base: engine.check(DocumentReader.read(bytes, limits: input.limits))))

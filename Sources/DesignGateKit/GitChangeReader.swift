@@ -29,8 +29,7 @@ struct GitChangeReader {
             try requireWorkTree("check (working tree mode)")
             let head = try headOrNil()
             return try collect(git { () throws(GitError) in try repository.changes(from: head, to: .workingTree) },
-                               changeSet: Report.ChangeSet(mode: "worktree", base: head?.description), base: head,
-                               fromWorkTree: true)
+                               changeSet: Report.ChangeSet(mode: "worktree", base: head?.description), fromWorkTree: true)
         case .staged:
             try requireWorkTree("check --staged")
             let index = try openIndex()
@@ -44,7 +43,7 @@ struct GitChangeReader {
                 }
                 return true
             }
-            var files = try collect(committed, changeSet: Report.ChangeSet(mode: "staged", base: head?.description), base: head)
+            var files = try collect(committed, changeSet: Report.ChangeSet(mode: "staged", base: head?.description))
             files.skipped.insert(contentsOf: skipped, at: 0)
             return files
         case .range(let spec):
@@ -56,8 +55,7 @@ struct GitChangeReader {
                 throw shallowError(missing: parent.description, needed: "the parent of \(revision)")
             }
             return try collect(git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) },
-                               changeSet: Report.ChangeSet(mode: "commit", base: parent?.description, head: commit.description),
-                               base: parent)
+                               changeSet: Report.ChangeSet(mode: "commit", base: parent?.description, head: commit.description))
         case .all(let revision):
             if revision == nil, repository.isHeadUnborn {
                 throw DesignGateError("--all reads the tree of HEAD, but this repository has no commit yet",
@@ -113,7 +111,7 @@ struct GitChangeReader {
             }
         }
         return try collect(git { () throws(GitError) in try repository.changes(from: base, to: .commit(head)) },
-                           changeSet: Report.ChangeSet(mode: mode, base: base.description, head: head.description), base: base)
+                           changeSet: Report.ChangeSet(mode: mode, base: base.description, head: head.description))
     }
 
     /// `--pre-push`: the refs on standard input; deletions skipped; a new branch checked
@@ -121,8 +119,6 @@ struct GitChangeReader {
     private func prePushFiles() throws(DesignGateError) -> ChangeSetFiles {
         var merged: [String: Change] = [:]
         var heads: [String: ObjectID] = [:]
-        /// The remote's commit a path is compared with, for an updated branch (a new one has none).
-        var bases: [String: ObjectID] = [:]
         var described: [String] = []
         for line in options.prePushInput.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: " ").map(String.init)
@@ -136,14 +132,17 @@ struct GitChangeReader {
             if local.isZero { continue }
             let tip = try resolve(fields[1])
             var changes: [Change] = []
-            var base: ObjectID?
             if remote.isZero {
                 let known = try git { () throws(GitError) in try repository.remoteTrackingTips() }
                 let commits = try git { () throws(GitError) in try repository.commits(from: tip, hiding: known) }
                 // Oldest first, so the latest change of a path wins.
                 for commit in commits.reversed() {
                     let parent = try git { () throws(GitError) in try repository.firstParent(of: commit) }
-                    changes += try git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) }
+                    // Each commit's own parent is no base of the push: a new branch's documents have none.
+                    changes += try git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) }.map {
+                        Change(path: $0.path, pathBytes: $0.pathBytes, previousPath: $0.previousPath, status: $0.status,
+                               kind: $0.kind, blob: $0.blob)
+                    }
                 }
                 described.append("\(fields[2]) (new)")
             } else {
@@ -151,15 +150,13 @@ struct GitChangeReader {
                     throw DesignGateError("the remote's \(fields[2]) is at \(remote), which this repository does not have",
                                           hint: "run `git fetch` first, then push again")
                 }
-                let remoteCommit = try resolve(fields[3])
-                base = remoteCommit
-                changes = try git { () throws(GitError) in try repository.changes(from: remoteCommit, to: .commit(tip)) }
+                let base = try resolve(fields[3])
+                changes = try git { () throws(GitError) in try repository.changes(from: base, to: .commit(tip)) }
                 described.append(fields[2])
             }
             for change in changes {
                 merged[change.path] = change
                 heads[change.path] = tip
-                bases[change.path] = base
             }
         }
         // Check each path as it is in the pushed tip; drop paths the tip no longer has.
@@ -174,11 +171,9 @@ struct GitChangeReader {
             }
             guard let current = trees[tip]?[path], change.status != .deleted else { continue }
             let latest = Change(path: path, previousPath: change.previousPath, status: change.status,
-                                kind: current.kind, blob: current.blob)
+                                kind: current.kind, blob: current.blob, previousBlob: change.previousBlob)
             switch candidate(for: latest, fromWorkTree: false) {
-            case .candidate(var item):
-                if let base = bases[path] { withBase(&item, change: latest, base: base) }
-                candidates.append(item)
+            case .candidate(let item): candidates.append(item)
             case .skip(let reason): skipped.append((path, reason))
             case .ignore: continue
             }
@@ -195,16 +190,12 @@ struct GitChangeReader {
         case ignore
     }
 
-    /// The candidates of `changes`; each modified or renamed one can read its version in the
-    /// tree of `base`.
-    private func collect(_ changes: [Change], changeSet: Report.ChangeSet, base: ObjectID? = nil,
+    private func collect(_ changes: [Change], changeSet: Report.ChangeSet,
                          fromWorkTree: Bool = false) throws(DesignGateError) -> ChangeSetFiles {
         var files = ChangeSetFiles(changeSet: changeSet, candidates: [])
         for change in changes.sorted(by: { $0.path < $1.path }) {
             switch candidate(for: change, fromWorkTree: fromWorkTree) {
-            case .candidate(var item):
-                if let base { withBase(&item, change: change, base: base) }
-                files.candidates.append(item)
+            case .candidate(let item): files.candidates.append(item)
             case .skip(let reason): files.skipped.append((change.path, reason))
             case .ignore: continue
             }
@@ -231,46 +222,44 @@ struct GitChangeReader {
         default: kind = .modified
         }
         let repository = self.repository
+        var item: Candidate
         if fromWorkTree || change.blob == nil {
             let file = Array((root + "/").utf8) + change.pathBytes
             switch FileSystem.kind(ofBytes: file) {
             case .symbolicLink?: return .skip("symbolic link, not followed")
             case .regular(let size)?:
-                return .candidate(Candidate(path: change.path, change: kind, previousPath: change.previousPath, size: size) {
+                item = Candidate(path: change.path, change: kind, previousPath: change.previousPath, size: size) {
                     () throws(DesignGateError) in try FileSystem.read(bytes: file, limit: InputLimits().maxBytes)
-                })
+                }
             case let other?: return .skip("\(FileSystem.describe(other)), not a regular file")
             case nil: return .ignore
             }
-        }
-        guard let blob = change.blob else { return .ignore }
-        let size = try? repository.blobSize(blob)
-        let path = change.path
-        return .candidate(Candidate(path: path, change: kind, previousPath: change.previousPath, size: size) {
-            () throws(DesignGateError) in
-            do {
-                return try repository.blobContent(blob)
-            } catch {
-                throw DesignGateError("cannot read \(path) (blob \(blob)): \(error)",
-                                      hint: "the object is missing (a partial or shallow clone?): fetch it with `git fetch --unshallow` or `git fetch --refetch`")
+        } else {
+            guard let blob = change.blob else { return .ignore }
+            let path = change.path
+            item = Candidate(path: path, change: kind, previousPath: change.previousPath, size: try? repository.blobSize(blob)) {
+                () throws(DesignGateError) in try Self.read(blob, of: path, in: repository)
             }
-        })
+        }
+        // The base's version, as the diff found it: a modified or renamed document has one (a
+        // copy is a new document). One over the size limit is not compared.
+        if kind == .modified || kind == .renamed, let previous = change.previousBlob {
+            let path = change.previousPath ?? change.path
+            item.readBase = { () throws(DesignGateError) in
+                guard let size = try? repository.blobSize(previous), size <= InputLimits().maxBytes else { return nil }
+                return try Self.read(previous, of: path, in: repository)
+            }
+        }
+        return .candidate(item)
     }
 
-    /// Lets a modified or renamed candidate read its version in the tree of `base` (at its old
-    /// path for a rename). A copy is a new document: it has no version to compare with.
-    private func withBase(_ item: inout Candidate, change: Change, base: ObjectID) {
-        guard item.change == .modified || item.change == .renamed else { return }
-        let path = change.previousPath ?? change.path
-        let repository = self.repository
-        item.readBase = { () throws(DesignGateError) in
-            do throws(GitError) {
-                guard let blob = try repository.blob(at: path, in: base) else { return nil }
-                return try repository.blobContent(blob)
-            } catch {
-                throw DesignGateError("cannot read \(path) in the base \(base): \(error.message)",
-                                      hint: "the object is missing (a partial or shallow clone?): fetch it with `git fetch --unshallow` or `git fetch --refetch`")
-            }
+    /// A blob's bytes; a missing object is an error that says how to fetch it.
+    private static func read(_ blob: ObjectID, of path: String, in repository: Repository) throws(DesignGateError) -> [UInt8] {
+        do {
+            return try repository.blobContent(blob)
+        } catch {
+            throw DesignGateError("cannot read \(path) (blob \(blob)): \(error)",
+                                  hint: "the object is missing (a partial or shallow clone?): fetch it with `git fetch --unshallow` or `git fetch --refetch`")
         }
     }
 

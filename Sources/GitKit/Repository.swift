@@ -25,15 +25,19 @@ public struct Change: Sendable, Hashable {
     public let kind: EntryKind
     /// The new blob (nil for the working tree and deletions).
     public let blob: ObjectID?
+    /// The blob the base had at this path (at `previousPath` for a rename or copy); nil for an
+    /// addition.
+    public let previousBlob: ObjectID?
 
     public init(path: String, pathBytes: [UInt8]? = nil, previousPath: String?, status: ChangeStatus, kind: EntryKind,
-                blob: ObjectID?) {
+                blob: ObjectID?, previousBlob: ObjectID? = nil) {
         self.path = path
         self.pathBytes = pathBytes ?? Array(path.utf8)
         self.previousPath = previousPath
         self.status = status
         self.kind = kind
         self.blob = blob
+        self.previousBlob = previousBlob
     }
 }
 
@@ -246,10 +250,12 @@ public final class Repository {
             default: kind = .file
             }
             let id = ObjectID(delta.new_file.id)
+            let previousID = ObjectID(delta.old_file.id)
             result.append(Change(path: newPath, pathBytes: newPathBytes,
                                  previousPath: status == .renamed || status == .copied ? oldPath : nil,
                                  status: status, kind: kind,
-                                 blob: fromWorkingTree || id.isZero ? nil : id))
+                                 blob: fromWorkingTree || id.isZero ? nil : id,
+                                 previousBlob: previousID.isZero ? nil : previousID))
         }
         return result
     }
@@ -275,22 +281,6 @@ public final class Repository {
         try changes(from: nil, to: .commit(commit)).map {
             Change(path: $0.path, pathBytes: $0.pathBytes, previousPath: nil, status: .added, kind: $0.kind, blob: $0.blob)
         }
-    }
-
-    /// The blob at `path` in the tree of `commit`; nil when the tree has no file there.
-    public func blob(at path: String, in commit: ObjectID) throws(GitError) -> ObjectID? {
-        let tree = try tree(of: commit)
-        defer { git_tree_free(tree) }
-        var entry: OpaquePointer?
-        let code = git_tree_entry_bypath(&entry, tree, path)
-        if code == GIT_ENOTFOUND.rawValue {
-            git_error_clear()
-            return nil
-        }
-        try check("git_tree_entry_bypath", code)
-        defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry) else { return nil }
-        return ObjectID(id.pointee)
     }
 
     /// A blob's size without inflating it.

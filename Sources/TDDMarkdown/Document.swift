@@ -16,7 +16,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 /// A run of inline content flattened to plain text, with what the rules need to know about
 /// its markup.
 public struct InlineText: Sendable, Hashable {
-    /// The text without markup; soft breaks become spaces, hard breaks newlines.
+    /// The text without markup; line breaks, soft or hard, are newlines.
     public let text: String
     public let location: SourceLocation
     /// Every non-blank character is inside `~~strikethrough~~`.

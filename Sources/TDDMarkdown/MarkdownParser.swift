@@ -209,9 +209,8 @@ struct MarkdownParser {
             switch kind(child) {
             case .text, .code:
                 runs.append(Run(text: literal(child), struck: struck, emphasised: emphasised))
-            case .softbreak:
-                runs.append(Run(text: "\n", struck: struck, emphasised: emphasised))
-            case .linebreak:
+            case .softbreak, .linebreak:
+                // The author's line breaks stay: an answer on the line after a question reads as its own line.
                 runs.append(Run(text: "\n", struck: struck, emphasised: emphasised))
             case .htmlInline:
                 if collecting { collectComments(literal(child), at: location(child)) }

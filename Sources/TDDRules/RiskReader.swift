@@ -199,7 +199,7 @@ struct RiskReader {
                 return violations(inSubsection: subsection)
             }
             let next = subsections.indices.contains(index + 1) ? subsections[index + 1] : nil
-            return next?.normalizedTitle.contains("mitigat") == true ? [] : violations(in: subsection)
+            return next.map(Rule.namesMitigations) == true ? [] : violations(in: subsection)
         }
     }
 
@@ -211,7 +211,7 @@ struct RiskReader {
         if body.contains(where: { if case .table = $0 { return true } else { return false } }) {
             return violations(in: risk)
         }
-        if risk.normalizedTitle.contains("mitigat") { return [] }
+        if Rule.namesMitigations(risk) { return [] }
         var found = Risk(text: risk.title, location: risk.location)
         found.attach(body.map(\.plainText) + risk.subsections.map(\.title))
         if body.isEmpty { found.mitigation = .placeholder }

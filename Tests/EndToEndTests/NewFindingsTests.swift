@@ -97,6 +97,20 @@ import TestSupport
         #expect(result.stdout.split(separator: "\n").count == 1, "\(result.stdout)")
     }
 
+    @Test func aNewlyPushedBranchHasNoBase() throws {
+        let repo = try GitRepository()
+        try repo.commit(["docs/design/cache-tdd.md": Self.base], message: "base")
+        _ = try repo.addOrigin()
+        try repo.git("checkout", "-q", "-b", "feature")
+        let head = try repo.commit(["docs/design/cache-tdd.md": Self.head], message: "head")
+        let zero = String(repeating: "0", count: 40)
+        let input = "refs/heads/feature \(head) refs/heads/feature \(zero)\n"
+        let result = try designgate(["check", "--pre-push", "origin", "--new-only", "-q"], in: repo.path, input: input)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("cache-tdd.md:7:1: error: open question not resolved: \"Do we shard by tenant?\""),
+                "\(result.stdout)")
+    }
+
     @Test func reportsMarkTheBaselineStateAndPassTheirSchemas() throws {
         let repo = try repository()
         let json = try designgate(["check", "--range", "HEAD~1..HEAD", "--new-only", "-f", "json",

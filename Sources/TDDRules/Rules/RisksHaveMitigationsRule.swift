@@ -373,11 +373,16 @@ public struct RisksHaveMitigationsRule: Rule {
     /// section right after it, at its level, holds their mitigations (`Risk Assessment and
     /// Mitigations`): read together, like a list of risks followed by a list of mitigations.
     static func isAnsweredByNextSection(_ section: Section, in document: Document) -> Bool {
-        if section.normalizedTitle.contains("mitigat") { return false }
+        if namesMitigations(section) { return false }
         let all = document.allSections
         guard let index = all.firstIndex(where: { $0.location == section.location }) else { return false }
         let next = all[(index + section.allSections.count)...].first { $0.level <= section.level }
-        return next.map { $0.level == section.level && $0.normalizedTitle.contains("mitigat") } ?? false
+        return next.map { $0.level == section.level && namesMitigations($0) } ?? false
+    }
+
+    /// True for a section titled for mitigations (`Mitigations`, `Risk Assessment and Mitigations`).
+    static func namesMitigations(_ section: Section) -> Bool {
+        section.normalizedTitle.contains("mitigat")
     }
 
     private func check(_ section: Section, allowNone: Bool, allowAccepted: Bool) -> [Violation] {
