@@ -263,7 +263,7 @@ enum Prose {
         "not work", "stop working", "no longer work", "no longer works", "unclear", "uncertain", "latency",
         "not sure", "not able to", "not available", "unavailable", "lack of",
         "bug", "bugs", "buggy", "complicated", "more complex", "annoying", "inaccurate", "not accurate", "not that accurate",
-        "impacted", "disrupt", "disrupts", "disruption", "misconfiguration", "misconfigured",
+        "impacted", "disrupt", "disrupts", "disrupted", "disruption", "misconfiguration", "misconfigured",
         "poor configuration", "not recommended", "not really recommended",
     ])
 
@@ -288,12 +288,13 @@ enum Prose {
         "validate", "validates", "validated", "validation webhook", "validation webhooks", "api validation", "enforce", "enforces", "enforced", "restrict",
         "restricts", "restricted to", "ensuring", "reconciles", "reconciled", "reject", "rejects", "rejected", "rate limit", "rate limiting", "limited to",
         "quota", "bounded", "capped", "budget", "budgets", "roll back", "rollback", "revert", "retry", "retries", "will alert", "alert the", "alert users", "alert operators", "raise an alert", "raises an alert",
-        "fires an alert", "alerting", "warning", "warnings",
+        "fires an alert", "alerting", "a warning", "warn", "warns", "warned", "warnings are", "warnings will",
+        "emit warnings", "emits warnings", "log warnings", "logs warnings", "show warnings", "shows warnings",
         "testing", "tests", "e2e", "is important", "it is important", "solution is",
         "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "restore",
         "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
-        "adds no", "to fix", "how to fix", "to address", "the alternative to", "the alternative is", "an alternative is", "is posted", "reported", "detect", "detects",
+        "adds no", "to fix", "how to fix", "to address", "the alternative to", "the alternative is", "an alternative is", "is posted", "is reported", "are reported", "be reported", "been reported", "gets reported", "detect", "detects",
         "vetted", "manually", "by hand", "continue to work", "continues to work", "still works", "as before",
         "unchanged", "as required by", "rejection", "will implement", "will need to implement", "will also need", "need updating", "needs updating",
         "will need to be updated", "addressed accordingly",
@@ -301,7 +302,7 @@ enum Prose {
         "instead of failing", "rather than failing", "we have to", "we must",
         "choose not to", "chose not to", "decided not to", "decide not to", "deliberately",
         "available as an option", "available as an alternative", "report an error", "reports an error",
-        "an error is reported",
+        "an error is reported", "corrected", "reverted", "migration path", "migration paths",
     ])
 
     /// Phrases that accept a risk and say why.
@@ -324,10 +325,20 @@ enum Prose {
         // surface clear events`) says what is done about it.
         if sentences.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
-        func handles(_ clause: String) -> Bool { handlingPhrases.first(in: clause) != nil && !saysNotMitigated(clause) }
+        func handles(_ clause: String) -> Bool {
+            handlingPhrases.first(in: withoutInvertedCondition(clause)) != nil && !saysNotMitigated(clause)
+        }
         // "There are currently no mitigation measures. Please try to avoid …": the author says it is not handled.
         if sentences.contains(where: { deniesMitigation($0) && !clauses($0).contains(where: handles) }) { return false }
         return sentences.flatMap(clauses).contains(where: handles) || preventsByConsequence(text)
+    }
+
+    /// The clause without a leading "Should" that only states a condition ("Should issues reach
+    /// a branch, …" is "if issues reach a branch"), which recommends nothing.
+    static func withoutInvertedCondition(_ clause: String) -> String {
+        let trimmed = clause.trimmingWhitespace
+        guard trimmed.lowercased().hasPrefix("should "), !trimmed.hasSuffix("?") else { return clause }
+        return String(trimmed.dropFirst("should ".count))
     }
 
     /// Phrases saying there is no mitigation at all.

@@ -53,6 +53,9 @@ struct RiskReader {
         var introduction: Introduction?
         /// The risk a paragraph just opened: if a list follows at once, the paragraph introduced it.
         var openedByParagraph: Int?
+        /// A `Mitigation:` paragraph just answered a `Risk:` paragraph: what follows, up to the
+        /// next label, goes on with the mitigation.
+        var inMitigation = false
 
         func mitigate(_ indices: [Int], with value: String) {
             for index in indices { risks[index].mitigation = Prose.isPlaceholder(value) ? .placeholder : .given }
@@ -70,15 +73,21 @@ struct RiskReader {
                 if Prose.isPlaceholder(words), visible.count > 1 { continue }
                 let mitigation = Self.mitigationValue(text)
                 if let value = mitigation, !value.isEmpty {
+                    inMitigation = open.map { risks[$0].labelled && risks[$0].gathers } ?? false
                     mitigate(open.map { [$0] } ?? lastList, with: value)
                     open = nil
                 } else if mitigation != nil {
                     // `Mitigations:` introduces the list of them.
                     introduction = .mitigations
+                    inMitigation = false
                 } else if Self.isRiskLabelled(text) {
                     risks.append(Risk(text: text.afterLabel, location: text.location, labelled: true, gathers: true))
                     open = risks.count - 1
+                    inMitigation = false
                     if Prose.introduces(words) { introduction = .elaboration }
+                } else if inMitigation, text.strongLabel == nil,
+                          Set(Prose.words(Prose.sentences(words).first ?? "")).isDisjoint(with: ["risk", "risks"]) {
+                    continue
                 } else if Prose.introduces(words) || Self.pointsAhead(words) {
                     let lower = words.lowercased()
                     introduction = ["mitigat", "measures", "safeguard", "protection"].contains(where: lower.contains) ? .mitigations
@@ -118,7 +127,9 @@ struct RiskReader {
             case .list(let list):
                 if introduced == .mitigations {
                     // Paired by order when the counts agree; otherwise the list answers the risks together.
-                    let targets = lastList.isEmpty ? (open.map { [$0] } ?? []) : lastList
+                    // After risk paragraphs it answers every risk told since the last mitigation.
+                    let unanswered = risks.indices.reversed().prefix { risks[$0].mitigation == nil }.reversed()
+                    let targets = lastList.isEmpty ? Array(unanswered) : lastList
                     if targets.count == list.items.count {
                         for (index, item) in zip(targets, list.items) { mitigate([index], with: item.fullText) }
                     } else {
@@ -131,6 +142,7 @@ struct RiskReader {
                     risks[index].attach([block.plainText])
                     continue
                 }
+                if inMitigation { continue }
                 var introducedAsRisks = introduced == .risks
                 if let index = justOpened, index == risks.count - 1 {
                     // The paragraph before described the risk these items spell out.
@@ -143,7 +155,7 @@ struct RiskReader {
                         mitigate([previous], with: value)
                         continue
                     }
-                    guard let lead = item.lead, !TextPatterns.saysNone(lead.text) else { continue }
+                    guard let lead = item.lead, !TextPatterns.saysNone(lead.text), !Self.weighsAnOption(lead) else { continue }
                     // A risk asked as a question (`Is the hash sufficient?`) in a list of its own, with
                     // nothing nested, is a risk left open; under `… as follows:` it names an aspect.
                     let asks = Prose.asksQuestion(lead.text)
@@ -289,10 +301,28 @@ struct RiskReader {
             || words.starts(with: ["below"]) || words.suffix(2).elementsEqual(["as", "follows"])
     }
 
-    /// `Risk: …`, `**Risk**: …`, `R: …`.
+    /// `Risk: …`, `**Risk**: …`, `R: …`, and numbered: `Risk 1: …`, `**Risk2**: …`.
     private static func isRiskLabelled(_ text: InlineText) -> Bool {
-        if let label = text.strongLabel.map(TitleNormalizer.normalize), label == "risk" || label == "r" { return true }
-        return TextPatterns.value(after: Rule.riskLabels, in: text.text) != nil
+        if let label = text.strongLabel, isRiskLabel(TitleNormalizer.normalize(label)) { return true }
+        if TextPatterns.value(after: Rule.riskLabels, in: text.text) != nil { return true }
+        guard let colon = text.text.firstIndex(of: ":") else { return false }
+        let label = text.text[..<colon]
+        return label.count <= 10 && isRiskLabel(TitleNormalizer.normalize(String(label)))
+    }
+
+    /// `Pros: …`, `**Cons**: …`: an option weighed (a migration path, an alternative), not a risk.
+    private static func weighsAnOption(_ text: InlineText) -> Bool {
+        let label = text.strongLabel ?? text.text.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        return ["pros", "cons", "pro", "con", "advantages", "disadvantages"].contains(TitleNormalizer.normalize(label))
+    }
+
+    /// `risk`, `r`, `risk 1`, `risk2`, `risk #3` (normalised).
+    private static func isRiskLabel(_ label: String) -> Bool {
+        if label == "r" { return true }
+        let words = label.split(separator: " ")
+        guard words.count <= 2, let first = words.first, first.hasPrefix("risk") else { return false }
+        let number = words.count == 2 ? words[1] : first.dropFirst(4)
+        return words.count == 1 ? number.allSatisfy(\.isNumber) : !number.isEmpty && number.allSatisfy(\.isNumber)
     }
 
     /// A sentence that handles or accepts every item at once ("Both scenarios are unlikely").
@@ -313,7 +343,13 @@ struct RiskReader {
         if Prose.saysAccepted(first) || Prose.refersBack(first) { return true }
         // "…, there is also a risk that …": a new risk, whatever the paragraph goes on to say.
         if !Set(Prose.words(first)).isDisjoint(with: ["risk", "risks"]) { return false }
-        return Prose.saysHandled(first) || !Prose.describesRisk(first)
+        if Prose.saysHandled(first) { return true }
+        if Prose.describesRisk(first) { return false }
+        // "Not to be discounted is churn. We disrupted … The mitigation is …": harm told before
+        // the handling is a risk of the paragraph's own.
+        let sentences = Prose.sentences(text)
+        let handling = sentences.firstIndex { Prose.saysHandled($0) || Prose.saysAccepted($0) } ?? sentences.endIndex
+        return !sentences.prefix(handling).dropFirst().contains { Prose.namesHarm($0) && !Prose.negates($0) }
     }
 
     /// The paragraph up to its last sentence that handles a risk, and the risk told after it,

@@ -46,7 +46,16 @@ public struct RisksHaveMitigationsRule: Rule {
             alternative … is to use", "the good news is", "luckily", "is available as an option", "reports an \
             error", "we deliberately choose not to" and a guarantee after "so" ("…, so entries are always \
             erased") handle; "not recommended" takes a recommendation back; "lack of", "not \
-            available", "disrupt" and "impacted" describe harm. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
+            available", "disrupt" and "impacted" describe harm. Numbered labels (`Risk 1: …`, `**Risk2**:`) \
+            label risks, and a list after one (`- Severity: High`) describes it; a `Mitigations:` list \
+            after risk paragraphs answers the risks told since the last mitigation; after a \
+            `Mitigation:` paragraph answering a `Risk:` paragraph, what follows up to the next label \
+            goes on with the mitigation; `Pros:` / `Cons:` items weigh an option, not risks, and \
+            "migration paths" handle. "Should a bad key reach production, …" states a condition, \
+            not a recommendation; "reported findings", "overridden warnings" are things, not \
+            handling; "could be quickly corrected" or "reverted" handles. A paragraph that tells \
+            harm before its handling ("Not to be discounted is churn. We disrupted … The mitigation \
+            is …") is a risk of its own, not the handling of the risk before it. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
             handles the list; "There is no risk in … as …" accepts; planned work ("will also need \
             updating") handles; an alert or a validation named as a thing ("re-enabling an alert", \
             "the new validation logic") is not handling; bugs, "complicated", "more complex" name \
@@ -181,6 +190,38 @@ public struct RisksHaveMitigationsRule: Rule {
             - the token is valid only for a short period of time, so a stolen token could do little harm
             #### References from other projects
             - The Redis eviction guide
+            """,
+            """
+            # Cache
+            ## Risks
+            Risk 1: Memory leaks: leaks may have been masked by restarts.
+
+            - Severity: High
+            - Nodes may restart often.
+
+            Risk 2: Wedged warmers: a warmer may ignore a shutdown.
+
+            - Severity: Medium
+
+            Mitigations:
+
+            - Audit the warmers for leaks.
+            - Add shutdown tests.
+
+            The main risk is breaking clients that read the old key format. There are a few migration paths for them:
+
+            - Pros: the same API
+            - Cons: clients may not get every field
+
+            Should a bad key reach production, stale entries may be served to tenants. Such incidents would confuse tenants, but could be quickly corrected by a flush.
+
+            **Risk**: Scaling and deploys race and thrash.
+
+            **Mitigation**: the scaler drives only the new revision. It seeds replicas from the current state:
+            - a new role starts at one replica
+            - an existing role keeps its count
+
+            Once the autoscaler attaches, it may scale the role down to zero.
             """,
             """
             # Cache
@@ -338,6 +379,14 @@ public struct RisksHaveMitigationsRule: Rule {
             Cold starts could slow the first page. We can mitigate this with a warm-up job.
 
             The design adds complexity to the client. Documentation covers it. It may also lead to many small objects. ↓
+
+            False positives may train operators to ignore evictions. ↓
+
+            Should a bad key reach production, overridden warnings may hide it. Such incidents would confuse tenants, but could be quickly corrected by a flush.
+
+            The second risk is adopting existing clusters. Migrating them will require careful planning. ↓
+
+            Not to be discounted is operator churn. We disrupted many workflows when we moved the cache. The mitigation is to keep the old commands.
             ## Alternatives
             ### Write-through
             #### Risks
