@@ -226,6 +226,8 @@ public struct ConfigurationLoader {
                 }
                 overrides[rule.key] = try severity(rule.value, "status.rules.\(status.key).\(rule.key)")
             }
+            // Replaces the built-in entry for the status, however it is capitalised.
+            policy.rules = policy.rules.filter { $0.key.lowercased() != status.key.lowercased() }
             policy.rules[status.key] = overrides
         }
         return policy

@@ -22,6 +22,11 @@ public enum RuleDocs {
         }
         var text = "\(rule.id) (default: \(rule.defaultSeverity.rawValue))\n\(rule.summary)\n\n"
             + wrap(rule.description, width: width) + "\n"
+        let statuses = StatusPolicy.builtInRules.filter { $0.value[rule.id] != nil }.keys.sorted()
+        if !statuses.isEmpty {
+            text += "\n" + wrap("While a document's status is \(statuses.joined(separator: " or ")), its findings are warnings "
+                + "(the built-in status policy; `status.rules` in .designgate.yml changes it).", width: width) + "\n"
+        }
         if !rule.suppressible {
             text += "\nIts findings cannot be suppressed: disable comments and waivers do not apply to it.\n"
         }

@@ -41,16 +41,27 @@ public enum Scaffold {
         \(ruleLines)
 
         # The front matter field that holds a document's status, the statuses allowed (empty:
-        # any), and rule severities per status. For example, to let authors commit drafts:
+        # any), and rule severities per status. The Draft line is the built-in policy: a draft
+        # can be committed with placeholders, open questions, unhandled risks and empty
+        # sections, reported as warnings; `Draft: {}` makes drafts as strict as the rest. A
+        # status's `warning` never switches on a rule that is off. For example:
         #   values: [Draft, In Review, Approved, Superseded]
         #   rules:
-        #     Draft: { open-questions-resolved: warning, no-placeholders: warning }
         #     Superseded: { required-sections: off }
         status:
           field: status
           values: []
+          rules:
+        \(statusRuleLines)
 
         """
+    }
+
+    /// The built-in per-status severities, one status per line.
+    private static var statusRuleLines: String {
+        StatusPolicy.builtInRules.sorted { $0.key < $1.key }.map { status, rules in
+            "    \(status): { " + rules.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.rawValue)" }.joined(separator: ", ") + " }"
+        }.joined(separator: "\n")
     }
 
     /// One line per rule, its default severity and options, its summary as a comment.

@@ -27,7 +27,17 @@ public struct StatusPolicy: Sendable, Hashable {
     /// Status → rule id → severity.
     public var rules: [String: [String: Severity]]
 
-    public init(field: String = "status", values: [String] = [], rules: [String: [String: Severity]] = [:]) {
+    /// The built-in policy for work in progress: while a document's status is Draft, what an
+    /// author fills in last (placeholders, open questions, unhandled risks, empty sections) is a
+    /// warning, so a draft can be committed and pushed; once it is In Review, Approved or has no
+    /// status, the rules run as configured. An entry under `status.rules` replaces it for its
+    /// status (`Draft: {}` makes drafts as strict as the rest).
+    public static let builtInRules: [String: [String: Severity]] = [
+        "Draft": [NoPlaceholdersRule.description.id: .warning, OpenQuestionsResolvedRule.description.id: .warning,
+                  RisksHaveMitigationsRule.description.id: .warning, SectionNotEmptyRule.description.id: .warning],
+    ]
+
+    public init(field: String = "status", values: [String] = [], rules: [String: [String: Severity]] = builtInRules) {
         self.field = field
         self.values = values
         self.rules = rules
@@ -151,15 +161,14 @@ public struct Engine: Sendable {
         }
     }
 
-    /// The severity a rule runs at: configured or default, then the document status's override.
+    /// The severity a rule runs at: configured or default, then the document status's override
+    /// (a status's `warning` lowers a rule; it never switches on a rule that is off).
     public func severity(of description: RuleDescription, status: String?) -> Severity {
-        var severity = policy.rules[description.id]?.severity ?? description.defaultSeverity
-        if let status,
-           let overrides = policy.status.rules.first(where: { $0.key.lowercased() == status.lowercased() })?.value,
-           let override = overrides[description.id] {
-            severity = override
-        }
-        return severity
+        let configured = policy.rules[description.id]?.severity ?? description.defaultSeverity
+        guard let status,
+              let overrides = policy.status.rules.first(where: { $0.key.lowercased() == status.lowercased() })?.value,
+              let override = overrides[description.id] else { return configured }
+        return override == .warning && configured == .off ? .off : override
     }
 
     /// The findings with their suppressions, and the entries that hid at least one.

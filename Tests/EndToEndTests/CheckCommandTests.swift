@@ -247,12 +247,14 @@ import TestSupport
         for name in try FileManager.default.contentsOfDirectory(atPath: corpus) where name.hasSuffix(".md") && name != "SOURCES.md" {
             _ = try repository.write("docs/design/" + name, try String(contentsOfFile: corpus + "/" + name, encoding: .utf8))
         }
+        _ = try repository.write("docs/design/draft.md", "---\nstatus: Draft\n---\n" + Package.finishedDocument + "\n- Which region?\n")
         let without = try designgate(["check", "docs", "-f", "json"], in: repository.path)
         #expect(try designgate(["init"], in: repository.path).status == 0)
         let with = try designgate(["check", "docs", "-f", "json"], in: repository.path)
         #expect(without.status == 1 && with.status == without.status)
         #expect(with.stdout == without.stdout)
         let written = try String(contentsOfFile: repository.path + "/.designgate.yml", encoding: .utf8)
+        #expect(without.stdout.contains("\"docs/design/draft.md\"") && written.contains("Draft: { no-placeholders: warning"))
         for rule in ["required-sections", "waiver-needs-reason", "waiver-expired", "known-status", "input-readable"] {
             #expect(written.contains(rule + ": { severity:"), "\(rule)")
         }
