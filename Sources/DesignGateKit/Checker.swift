@@ -296,8 +296,3 @@ public struct Checker {
         return formatter.string(from: Date())
     }
 }
-
-/// designgate's version, printed by `--version` and written into reports.
-public enum DesignGateVersion {
-    public static let current = "0.1.0"
-}

@@ -99,4 +99,69 @@ private let prDocuments: Set<String> = ["design/pr-bad.md", "design/pr-good.md"]
         #expect(result.status == 1, "\(result.stderr)")
         #expect(try pr.checked("junit-strict", "designgate-junit.xml") == prDocuments)
     }
+
+    /// The templates run a pinned release, never the default branch, and build it only when
+    /// their cache (keyed on that release and the runner) holds no binary for it.
+    @Test func templatesPinTheReleaseAndCacheTheBuiltBinary() throws {
+        let version = try designgate(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let workflow = try yaml("ci/github/designgate.yml")
+        #expect(workflow["env"]["DESIGNGATE_VERSION"].string == version)
+        let steps = workflow["jobs"]["design-review"]["steps"].array
+        try expectCachedBuild(steps, keyParts: ["${{ env.DESIGNGATE_VERSION }}", "${{ runner.os }}", "${{ runner.arch }}"])
+        let clones = steps.compactMap(\.["run"].string).filter { $0.contains("git clone") }
+        #expect(!clones.isEmpty && clones.allSatisfy { $0.contains(#"--branch "v$DESIGNGATE_VERSION""#) })
+
+        let action = try yaml("action.yml")["runs"]["steps"].array
+        try expectCachedBuild(action, keyParts: ["${{ steps.designgate-key.outputs.key }}"])
+        let keyStep = try #require(action.first { $0["id"].string == "designgate-key" }?["run"].string)
+        let output = try TemporaryDirectory()
+        let computed = try run("/bin/bash", ["-c", keyStep], environment: [
+            "GITHUB_ACTION_PATH": Package.root, "GITHUB_OUTPUT": output.path + "/out", "RUNNER_OS": "Linux", "RUNNER_ARCH": "X64",
+            "PATH": "/usr/bin:/bin",
+        ])
+        #expect(computed.status == 0, "\(computed.stderr)")
+        #expect(try output.read("out") == "key=designgate-\(version)-Linux-X64\n")
+
+        let gitlab = try yaml("ci/gitlab/designgate.gitlab-ci.yml")["designgate"]
+        #expect(gitlab["variables"]["DESIGNGATE_VERSION"].string == version)
+        #expect(gitlab["cache"]["key"].string?.contains("$DESIGNGATE_VERSION") == true)
+        #expect(gitlab["cache"]["paths"].array.map(\.string) == [".designgate-bin/"])
+        let before = gitlab["before_script"].array.compactMap(\.string).joined(separator: "\n")
+        #expect(before.contains("if [ ! -x .designgate-bin/designgate ]"), "builds only on a cache miss")
+        #expect(before.contains(#"--branch "v$DESIGNGATE_VERSION""#))
+
+        let readme = try String(contentsOfFile: Package.root + "/README.md", encoding: .utf8)
+        #expect(readme.contains("uses: designgate/designgate@v\(version)") && readme.contains("/designgate/v\(version)/ci/gitlab/"))
+    }
+
+    /// A cache step, and a build step that runs only when it misses and fills the cached path.
+    private func expectCachedBuild(_ steps: [YAMLValue], keyParts: [String]) throws {
+        let cache = try #require(steps.first { $0["uses"].string?.hasPrefix("actions/cache@") == true })
+        let id = try #require(cache["id"].string)
+        let key = cache["with"]["key"].string ?? ""
+        #expect(keyParts.allSatisfy(key.contains), "cache key \(key)")
+        let build = try #require(steps.first { $0["name"].string == "Build designgate" })
+        #expect(build["if"].string == "steps.\(id).outputs.cache-hit != 'true'")
+        let path = try #require(cache["with"]["path"].string)
+        let run = build["run"].string ?? ""
+        #expect(path.hasSuffix("/.build/release/designgate") || run.contains("cp /tmp/designgate/.build/release/designgate \(path)/"),
+                "the build fills the cached path \(path)")
+    }
+
+    /// A CI template parsed as YAML (by PyYAML, as the CI systems read it).
+    private func yaml(_ file: String) throws -> YAMLValue {
+        let json = try run("/usr/bin/env", ["python3", "-c", "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
+                                            Package.root + "/" + file])
+        #expect(json.status == 0, "\(json.stderr)")
+        return YAMLValue(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)))
+    }
+}
+
+/// A parsed YAML value, read by key and index; a missing key reads as nothing.
+private struct YAMLValue {
+    let value: Any?
+    init(_ value: Any?) { self.value = value }
+    subscript(key: String) -> YAMLValue { YAMLValue((value as? [String: Any])?[key]) }
+    var string: String? { value as? String }
+    var array: [YAMLValue] { (value as? [Any] ?? []).map(YAMLValue.init) }
 }
