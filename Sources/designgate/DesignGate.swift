@@ -28,7 +28,11 @@ struct DesignGate: ParsableCommand {
 /// where to read more as the hint.
 func usageError(message: String, full: String) -> DesignGateError {
     let lines = full.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-    let usage = lines.first { $0.hasPrefix("Usage: ") }.map { "usage: " + $0.dropFirst("Usage: ".count) }
+    // The usage line, with the lines it wraps onto (`[--chain] [--force]`).
+    let usage = lines.firstIndex { $0.hasPrefix("Usage: ") }.map { start in
+        "usage: " + ([lines[start].dropFirst("Usage: ".count)] + lines[(start + 1)...].prefix { $0.hasPrefix("[") }.map { $0[...] })
+            .joined(separator: " ")
+    }
     let help = lines.first { $0.hasPrefix("See '") }.map { $0.replacingOccurrences(of: "'", with: "`") }
     let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
     let text = firstLine.prefix(1).lowercased() + firstLine.dropFirst()

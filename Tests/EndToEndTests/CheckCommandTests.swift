@@ -269,6 +269,22 @@ import TestSupport
         #expect(help.stdout.contains("--staged"))
     }
 
+    /// Every command's help fits 80 columns, and `-C` is described once, without a repeated default.
+    @Test func helpFitsEightyColumns() throws {
+        for command in [[], ["check"], ["hook"], ["hook", "install"], ["init"], ["new"], ["explain"], ["rules"]] {
+            let help = try designgate(command + ["--help"])
+            #expect(help.status == 0)
+            let long = help.stdout.split(separator: "\n").filter { $0.count > 80 }
+            #expect(long.isEmpty, "\(command): \(long)")
+        }
+        let check = try designgate(["check", "--help"]).stdout
+        #expect(check.components(separatedBy: "-C, --repo").count == 2)
+        #expect(!check.contains("(default: .)"))
+        let wrapped = try designgate(["hook", "install", "--bogus"])
+        #expect(wrapped.status == 2)
+        #expect(wrapped.stderr.contains("[--pre-push] [--chain] [--force]; see"), "a wrapped usage line is given whole")
+    }
+
     /// A usage error the argument parser finds reads like every other error: exit 2, one
     /// `designgate: error:` line and a hint with the usage and where to read more.
     @Test func usageErrorsReadLikeEveryOtherError() throws {
