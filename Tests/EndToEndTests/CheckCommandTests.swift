@@ -153,6 +153,11 @@ import TestSupport
         #expect(waiver.stdout.contains("cannot be suppressed"), "\(waiver.stdout)")
         let questions = try designgate(["explain", "open-questions-resolved"])
         #expect(questions.status == 0 && !questions.stdout.contains("cannot be suppressed"))
+        #expect(questions.stdout.contains("While a document's status is Draft, its findings are warnings"))
+        #expect(!waiver.stdout.contains("status is Draft"), "the built-in draft policy leaves waivers alone")
+        let typo = try designgate(["explain", "open-question-resolved"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("unknown rule `open-question-resolved` (did you mean `open-questions-resolved`?)"))
     }
 
     /// The completion scripts offer rule ids to `explain`, profile names to `--profile` and
