@@ -27,6 +27,8 @@ public struct CheckOptions: Sendable {
     /// Only findings the base version of each document did not have count (`--new-only`);
     /// the others stay in the reports, marked unchanged.
     public var newOnly = false
+    /// Findings `.designgate-baseline.json` lists do not count (off while writing the baseline).
+    public var useBaseline = true
     /// Skip libgit2's repository-ownership check (for a checkout the user trusts).
     public var trustRepositoryOwner = false
     /// The pre-push hook's standard input.
@@ -82,12 +84,34 @@ public struct Checker {
         let configuration = try Self.configuration(options.configPath, root: configRoot, directory: options.directory)
         let policy = Policy(profile: try configuration.profileChoice(options.profile), rules: configuration.rules,
                             status: configuration.status, today: Self.today())
+        let baseline = options.useBaseline ? try Baseline.load(root: configRoot) : nil
         return try check(files, selection: configuration.selection, engine: Engine(policy: policy), strict: options.strict,
-                         newOnly: options.newOnly || configuration.newOnly)
+                         newOnly: options.newOnly || configuration.newOnly, baseline: baseline)
+    }
+
+    /// `designgate baseline`: writes every current finding of the documents `options` selects
+    /// to `.designgate-baseline.json` at the repository's root; with `prune`, keeps only the
+    /// entries of the existing baseline that still match. Returns the path and the entry count.
+    public func writeBaseline(_ options: CheckOptions, prune: Bool) throws(DesignGateError) -> (path: String, entries: Int) {
+        var options = options
+        options.useBaseline = false
+        options.newOnly = false
+        let root = try GitChangeReader(directory: options.directory ?? FileManager.default.currentDirectoryPath, options: options).root
+        let current = Baseline(try run(options).report.documents)
+        var written = current
+        if prune {
+            guard let existing = try Baseline.load(root: root) else {
+                throw DesignGateError("there is no \(Baseline.fileName) to prune", hint: "write one with `designgate baseline`")
+            }
+            written = existing.keeping(current)
+        }
+        let path = root + "/" + Baseline.fileName
+        try FileSystem.writeAtomically(written.json, to: path)
+        return (path, written.count)
     }
 
     func check(_ files: ChangeSetFiles, selection: DocumentSelection, engine: Engine,
-               strict: Bool, newOnly: Bool = false) throws(DesignGateError) -> CheckOutcome {
+               strict: Bool, newOnly: Bool = false, baseline: Baseline? = nil) throws(DesignGateError) -> CheckOutcome {
         var notices = files.skipped.map { "skipped \(TerminalText.path($0.path)): \($0.reason)" }
         var warnings: [String] = []
         func skip(_ candidate: Candidate, because reason: String) {
@@ -137,6 +161,17 @@ public struct Checker {
             if batch.count == batchSize { judgeBatch() }
         }
         judgeBatch()
+        if let baseline {
+            let (marked, stale) = baseline.apply(to: documents)
+            documents = marked
+            if !stale.isEmpty {
+                let paths = Set(stale.map(\.path)).sorted().map(TerminalText.path).joined(separator: ", ")
+                let line = "\(stale.count) \(stale.count == 1 ? "entry" : "entries") of \(Baseline.fileName) no longer "
+                    + "\(stale.count == 1 ? "matches" : "match") a finding (\(paths)); `designgate baseline --prune` removes \(stale.count == 1 ? "it" : "them")"
+                notices.append(line)
+                warnings.append(line)
+            }
+        }
         let report = Report(tool: Self.tool, changeSet: files.changeSet, documents: documents,
                             catalogue: RuleRegistry.descriptions, strict: strict)
         return CheckOutcome(report: report, notices: notices, warnings: warnings, exitCode: report.failed ? 1 : 0)

@@ -22,7 +22,7 @@ public struct TextReporter: Reporter {
                 if let suppression = finding.suppression {
                     label = paint("suppressed", .dim, options) + " (\(TerminalText.escape(suppression.reason)))"
                 } else if finding.baselineState == .unchanged {
-                    label = paint("unchanged \(finding.severity.rawValue)", .dim, options) + " (already in the base version)"
+                    label = paint("unchanged \(finding.severity.rawValue)", .dim, options) + " (already in the base version or the baseline)"
                 } else {
                     label = paint(finding.severity.rawValue, finding.severity == .error ? .red : .yellow, options)
                 }
@@ -59,7 +59,7 @@ public struct TextReporter: Reporter {
                      "\(report.errors) \(plural(report.errors, "error"))",
                      "\(report.warnings) \(plural(report.warnings, "warning"))"]
         if report.suppressed > 0 { parts.append("\(report.suppressed) suppressed") }
-        if report.unchanged > 0 { parts.append("\(report.unchanged) already in the base version") }
+        if report.unchanged > 0 { parts.append("\(report.unchanged) already known") }
         let failed = count - report.passedDocuments
         parts.append(failed == 0 ? "all passed" : "\(failed) failed")
         return parts.joined(separator: ", ")

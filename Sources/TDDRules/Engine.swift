@@ -76,6 +76,20 @@ public struct Verdict: Sendable {
     /// This verdict with each finding marked new or unchanged against the verdict on the base
     /// version of the document (nil: none, so every finding is new): unchanged when the base
     /// has a finding of the same rule, section and message (as many times), wherever its line.
+    /// The verdict with each unsuppressed finding that `known` lists marked unchanged (each
+    /// entry matches one finding), and the entries that matched none.
+    public func accepting(_ known: [FindingIdentity: Int]) -> (verdict: Verdict, unmatched: [FindingIdentity: Int]) {
+        var remaining = known
+        var accepted = self
+        for index in accepted.findings.indices where !accepted.findings[index].isSuppressed {
+            let identity = FindingIdentity(accepted.findings[index])
+            guard let count = remaining[identity], count > 0 else { continue }
+            accepted.findings[index].baselineState = .unchanged
+            remaining[identity] = count - 1
+        }
+        return (accepted, remaining.filter { $0.value > 0 })
+    }
+
     public func comparedWith(base: Verdict?) -> Verdict {
         var remaining: [FindingIdentity: Int] = [:]
         for finding in base?.findings ?? [] { remaining[FindingIdentity(finding), default: 0] += 1 }

@@ -110,8 +110,12 @@ public struct FindingIdentity: Sendable, Hashable {
     public let message: String
 
     public init(_ finding: Finding) {
-        ruleId = finding.ruleId
-        section = finding.section ?? ""
-        message = finding.message
+        self.init(ruleId: finding.ruleId, section: finding.section ?? "", message: finding.message)
+    }
+
+    public init(ruleId: String, section: String, message: String) {
+        self.ruleId = ruleId
+        self.section = section
+        self.message = message
     }
 }

@@ -8,7 +8,7 @@ struct DesignGate: ParsableCommand {
         commandName: "designgate",
         abstract: "Enforce a design-review policy on technical design documents in git.",
         version: DesignGateVersion.current,
-        subcommands: [Check.self, Hook.self, Rules.self, Explain.self, Init.self, New.self],
+        subcommands: [Check.self, Hook.self, BaselineCommand.self, Rules.self, Explain.self, Init.self, New.self],
         defaultSubcommand: nil)
 
     /// Runs the command; bad usage exits 2 like every other error (SPEC §1), not 64.

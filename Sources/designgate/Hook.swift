@@ -33,8 +33,8 @@ struct HookInstall: ParsableCommand {
         abstract: "Install the pre-commit and pre-push hooks (both when neither is named).",
         usage: "designgate hook install [--repo <DIR>] [--pre-commit] [--pre-push]\n                        [--chain] [--force]",
         discussion: """
-            The hooks folder is the one git uses (core.hooksPath, linked worktrees, submodules).
-            Installing again rewrites designgate's own hooks. A hook another tool installed is
+            The hooks folder is the one git uses (core.hooksPath, linked worktrees, submodules). \
+            Installing again rewrites designgate's own hooks. A hook another tool installed is \
             never overwritten silently: without --chain or --force nothing changes.
             """)
 

@@ -276,7 +276,7 @@ import TestSupport
 
     /// Every command's help fits 80 columns, and `-C` is described once, without a repeated default.
     @Test func helpFitsEightyColumns() throws {
-        for command in [[], ["check"], ["hook"], ["hook", "install"], ["init"], ["new"], ["explain"], ["rules"]] {
+        for command in [[], ["check"], ["hook"], ["hook", "install"], ["init"], ["new"], ["explain"], ["rules"], ["baseline"]] {
             let help = try designgate(command + ["--help"])
             #expect(help.status == 0)
             let long = help.stdout.split(separator: "\n").filter { $0.count > 80 }

@@ -47,7 +47,7 @@ import TestSupport
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("docs/design/cache-tdd.md:8:1: error: open question not resolved: \"Which TTL do prices get?\""))
         #expect(!result.stdout.contains("Do we shard"), "an unchanged finding is listed without -v:\n\(result.stdout)")
-        #expect(result.stdout.contains("1 error, 0 warnings, 11 already in the base version, 1 failed"))
+        #expect(result.stdout.contains("1 error, 0 warnings, 11 already known, 1 failed"))
 
         let all = try designgate(["check", "--range", "HEAD~1..HEAD"], in: repo.path)
         #expect(all.stdout.contains("Do we shard by tenant?"))
@@ -60,7 +60,7 @@ import TestSupport
         let result = try designgate(["check", "--commit", "HEAD", "--new-only", "-v"], in: repo.path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains(
-            "docs/design/cache-tdd.md:7:1: unchanged error (already in the base version): open question not resolved"))
+            "docs/design/cache-tdd.md:7:1: unchanged error (already in the base version or the baseline): open question not resolved"))
     }
 
     @Test func aRenamedDocumentIsComparedWithItsOldPath() throws {
