@@ -65,6 +65,15 @@ public struct Baseline: Sendable, Equatable {
         return (marked, stale.sorted())
     }
 
+    /// What `check` says about entries that matched nothing, if any.
+    static func staleNotice(_ stale: [Entry]) -> String? {
+        guard !stale.isEmpty else { return nil }
+        let one = stale.count == 1
+        let paths = Set(stale.map(\.path)).sorted().map(TerminalText.path).joined(separator: ", ")
+        return "\(stale.count) \(one ? "entry" : "entries") of \(fileName) no longer \(one ? "matches" : "match") a finding "
+            + "(\(paths)); `designgate baseline --prune` removes \(one ? "it" : "them")"
+    }
+
     private static func counts<Key: Hashable>(_ keys: [Key]) -> [Key: Int] {
         keys.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }

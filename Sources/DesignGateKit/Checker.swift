@@ -59,6 +59,11 @@ public struct Checker {
     public init() {}
 
     public func run(_ options: CheckOptions) throws(DesignGateError) -> CheckOutcome {
+        try runAtRoot(options).outcome
+    }
+
+    /// The check, and the repository root its configuration and baseline were read from.
+    private func runAtRoot(_ options: CheckOptions) throws(DesignGateError) -> (outcome: CheckOutcome, root: String) {
         let start = options.directory ?? FileManager.default.currentDirectoryPath
         if let directory = options.directory, !FileSystem.isDirectory(directory) {
             throw DesignGateError("cannot change to \(directory): no such directory", hint: "check the -C/--repo path")
@@ -85,8 +90,9 @@ public struct Checker {
         let policy = Policy(profile: try configuration.profileChoice(options.profile), rules: configuration.rules,
                             status: configuration.status, today: Self.today())
         let baseline = options.useBaseline ? try Baseline.load(root: configRoot) : nil
-        return try check(files, selection: configuration.selection, engine: Engine(policy: policy), strict: options.strict,
-                         newOnly: options.newOnly || configuration.newOnly, baseline: baseline)
+        let outcome = try check(files, selection: configuration.selection, engine: Engine(policy: policy), strict: options.strict,
+                                newOnly: options.newOnly || configuration.newOnly, baseline: baseline)
+        return (outcome, configRoot)
     }
 
     /// `designgate baseline`: writes every current finding of the documents `options` selects
@@ -95,9 +101,8 @@ public struct Checker {
     public func writeBaseline(_ options: CheckOptions, prune: Bool) throws(DesignGateError) -> (path: String, entries: Int) {
         var options = options
         options.useBaseline = false
-        options.newOnly = false
-        let root = try GitChangeReader(directory: options.directory ?? FileManager.default.currentDirectoryPath, options: options).root
-        let current = Baseline(try run(options).report.documents)
+        let (outcome, root) = try runAtRoot(options)
+        let current = Baseline(outcome.report.documents)
         var written = current
         if prune {
             guard let existing = try Baseline.load(root: root) else {
@@ -164,10 +169,7 @@ public struct Checker {
         if let baseline {
             let (marked, stale) = baseline.apply(to: documents)
             documents = marked
-            if !stale.isEmpty {
-                let paths = Set(stale.map(\.path)).sorted().map(TerminalText.path).joined(separator: ", ")
-                let line = "\(stale.count) \(stale.count == 1 ? "entry" : "entries") of \(Baseline.fileName) no longer "
-                    + "\(stale.count == 1 ? "matches" : "match") a finding (\(paths)); `designgate baseline --prune` removes \(stale.count == 1 ? "it" : "them")"
+            if let line = Baseline.staleNotice(stale) {
                 notices.append(line)
                 warnings.append(line)
             }

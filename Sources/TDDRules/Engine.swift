@@ -73,9 +73,6 @@ public struct Verdict: Sendable {
     public var errors: Int { findings.filter { $0.counts && $0.severity == .error }.count }
     public var warnings: Int { findings.filter { $0.counts && $0.severity == .warning }.count }
 
-    /// This verdict with each finding marked new or unchanged against the verdict on the base
-    /// version of the document (nil: none, so every finding is new): unchanged when the base
-    /// has a finding of the same rule, section and message (as many times), wherever its line.
     /// The verdict with each unsuppressed finding that `known` lists marked unchanged (each
     /// entry matches one finding), and the entries that matched none.
     public func accepting(_ known: [FindingIdentity: Int]) -> (verdict: Verdict, unmatched: [FindingIdentity: Int]) {
@@ -90,15 +87,17 @@ public struct Verdict: Sendable {
         return (accepted, remaining.filter { $0.value > 0 })
     }
 
+    /// This verdict with each finding marked new or unchanged against the verdict on the base
+    /// version of the document (nil: none, so every finding is new): an unsuppressed finding is
+    /// unchanged when the base has an unsuppressed finding of the same rule, section and message
+    /// (as many times), wherever its line.
     public func comparedWith(base: Verdict?) -> Verdict {
-        var remaining: [FindingIdentity: Int] = [:]
-        for finding in base?.findings ?? [] { remaining[FindingIdentity(finding), default: 0] += 1 }
-        var compared = self
-        for index in compared.findings.indices {
-            let identity = FindingIdentity(compared.findings[index])
-            let known = remaining[identity, default: 0]
-            compared.findings[index].baselineState = known > 0 ? .unchanged : .new
-            remaining[identity] = known - 1
+        let known = (base?.findings ?? []).filter { !$0.isSuppressed }.reduce(into: [FindingIdentity: Int]()) {
+            $0[FindingIdentity($1), default: 0] += 1
+        }
+        var compared = accepting(known).verdict
+        for index in compared.findings.indices where compared.findings[index].baselineState == nil {
+            compared.findings[index].baselineState = .new
         }
         return compared
     }

@@ -86,7 +86,7 @@ struct RiskReader {
                     inMitigation = false
                     if Prose.introduces(words) { introduction = .elaboration }
                 } else if inMitigation, text.strongLabel == nil,
-                          Set(Prose.words(Prose.sentences(words).first ?? "")).isDisjoint(with: ["risk", "risks"]) {
+                          !Self.namesRisk(Prose.sentences(words).first ?? "") {
                     continue
                 } else if Prose.introduces(words) || Self.pointsAhead(words) {
                     let lower = words.lowercased()
@@ -301,28 +301,42 @@ struct RiskReader {
             || words.starts(with: ["below"]) || words.suffix(2).elementsEqual(["as", "follows"])
     }
 
+    /// The label a text opens with, normalised: its bold label, or a few words before a colon
+    /// (`Risk 1: …`, `Cons: …`).
+    private static func label(_ text: InlineText) -> String? {
+        if let label = text.strongLabel { return TitleNormalizer.normalize(label) }
+        guard let colon = text.text.firstIndex(of: ":"), text.text.distance(from: text.text.startIndex, to: colon) <= 16 else {
+            return nil
+        }
+        return TitleNormalizer.normalize(String(text.text[..<colon]))
+    }
+
     /// `Risk: …`, `**Risk**: …`, `R: …`, and numbered: `Risk 1: …`, `**Risk2**: …`.
     private static func isRiskLabelled(_ text: InlineText) -> Bool {
-        if let label = text.strongLabel, isRiskLabel(TitleNormalizer.normalize(label)) { return true }
-        if TextPatterns.value(after: Rule.riskLabels, in: text.text) != nil { return true }
-        guard let colon = text.text.firstIndex(of: ":") else { return false }
-        let label = text.text[..<colon]
-        return label.count <= 10 && isRiskLabel(TitleNormalizer.normalize(String(label)))
+        label(text).map(isRiskLabel) == true || TextPatterns.value(after: Rule.riskLabels, in: text.text) != nil
     }
 
     /// `Pros: …`, `**Cons**: …`: an option weighed (a migration path, an alternative), not a risk.
     private static func weighsAnOption(_ text: InlineText) -> Bool {
-        let label = text.strongLabel ?? text.text.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-        return ["pros", "cons", "pro", "con", "advantages", "disadvantages"].contains(TitleNormalizer.normalize(label))
+        label(text).map(["pros", "cons", "pro", "con", "advantages", "disadvantages"].contains) == true
     }
 
     /// `risk`, `r`, `risk 1`, `risk2`, `risk #3` (normalised).
     private static func isRiskLabel(_ label: String) -> Bool {
         if label == "r" { return true }
         let words = label.split(separator: " ")
-        guard words.count <= 2, let first = words.first, first.hasPrefix("risk") else { return false }
-        let number = words.count == 2 ? words[1] : first.dropFirst(4)
-        return words.count == 1 ? number.allSatisfy(\.isNumber) : !number.isEmpty && number.allSatisfy(\.isNumber)
+        let number: Substring
+        switch words.count {
+        case 1 where words[0].hasPrefix("risk"): number = words[0].dropFirst(4)
+        case 2 where words[0] == "risk": number = words[1]
+        default: return false
+        }
+        return number.allSatisfy(\.isNumber)
+    }
+
+    /// True when the sentence says "risk" ("…, there is also a risk that …"): it tells a risk.
+    private static func namesRisk(_ sentence: String) -> Bool {
+        !Set(Prose.words(sentence)).isDisjoint(with: ["risk", "risks"])
     }
 
     /// A sentence that handles or accepts every item at once ("Both scenarios are unlikely").
@@ -341,8 +355,8 @@ struct RiskReader {
     private static func opensByHandling(_ text: String) -> Bool {
         guard Prose.saysHandled(text) || Prose.saysAccepted(text), let first = Prose.sentences(text).first else { return false }
         if Prose.saysAccepted(first) || Prose.refersBack(first) { return true }
-        // "…, there is also a risk that …": a new risk, whatever the paragraph goes on to say.
-        if !Set(Prose.words(first)).isDisjoint(with: ["risk", "risks"]) { return false }
+        // A new risk, whatever the paragraph goes on to say.
+        if namesRisk(first) { return false }
         if Prose.saysHandled(first) { return true }
         if Prose.describesRisk(first) { return false }
         // "Not to be discounted is churn. We disrupted … The mitigation is …": harm told before

@@ -16,18 +16,13 @@ struct BaselineCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The tree to read (default HEAD).", valueName: "REV")) var rev: String?
     @Flag(help: "Keep only the existing entries that still match a finding.") var prune = false
-    @Option(name: [.customShort("C"), .customLong("repo")], help: ArgumentHelp("Run as if started in DIR.", valueName: "DIR"),
-            completion: .directory)
-    var directory: String?
-    @Option(help: ArgumentHelp("Configuration file (default: .designgate.yml at the repository root).", valueName: "FILE"),
-            completion: .file(extensions: ["yml", "yaml"]))
-    var config: String?
+    @OptionGroup var repository: ConfiguredRepository
 
     func run() throws {
         var options = CheckOptions()
         options.mode = .all(rev: rev)
-        options.directory = directory
-        options.configPath = config
+        options.directory = repository.directory
+        options.configPath = repository.config
         do {
             let written = try Checker().writeBaseline(options, prune: prune)
             Console.out("wrote \(written.path) (\(written.entries) \(written.entries == 1 ? "finding" : "findings"))\n")
@@ -35,4 +30,14 @@ struct BaselineCommand: ParsableCommand {
             throw fail(error)
         }
     }
+}
+
+/// The repository a command reads and the configuration it applies (`check`, `baseline`).
+struct ConfiguredRepository: ParsableArguments {
+    @Option(name: [.customShort("C"), .customLong("repo")], help: ArgumentHelp("Run as if started in DIR.", valueName: "DIR"),
+            completion: .directory)
+    var directory: String?
+    @Option(help: ArgumentHelp("Configuration file (default: .designgate.yml at the repository root).", valueName: "FILE"),
+            completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
 }

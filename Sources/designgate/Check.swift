@@ -42,12 +42,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Detect base and head from the CI environment.") var ci = false
     @Option(help: ArgumentHelp("Base for --ci when the CI does not give one.", valueName: "REF")) var base: String?
 
-    @Option(name: [.customShort("C"), .customLong("repo")], help: ArgumentHelp("Run as if started in DIR.", valueName: "DIR"),
-            completion: .directory)
-    var directory: String?
-    @Option(help: ArgumentHelp("Configuration file (default: .designgate.yml at the repository root).", valueName: "FILE"),
-            completion: .file(extensions: ["yml", "yaml"]))
-    var config: String?
+    @OptionGroup var repository: ConfiguredRepository
     @Option(help: ArgumentHelp("Profile: auto, standard, extended or a configured one.", valueName: "NAME"),
             completion: .list(Completions.profiles))
     var profile: String?
@@ -92,8 +87,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var options = CheckOptions()
-        options.directory = directory
-        options.configPath = config
+        options.directory = repository.directory
+        options.configPath = repository.config
         options.profile = profile
         options.strict = strict
         options.newOnly = newOnly
