@@ -42,7 +42,10 @@ struct Check: ParsableCommand {
     @Flag(help: "Detect base and head from the CI environment.") var ci = false
     @Option(help: ArgumentHelp("Base for --ci when the CI does not give one.", valueName: "REF")) var base: String?
 
-    @OptionGroup var repository: ConfiguredRepository
+    @Option(name: [.customShort("C"), .customLong("repo")], help: CommonOptions.repository, completion: .directory)
+    var directory: String?
+    @Option(help: CommonOptions.configuration, completion: .file(extensions: ["yml", "yaml"]))
+    var config: String?
     @Option(help: ArgumentHelp("Profile: auto, standard, extended or a configured one.", valueName: "NAME"),
             completion: .list(Completions.profiles))
     var profile: String?
@@ -87,8 +90,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         var options = CheckOptions()
-        options.directory = repository.directory
-        options.configPath = repository.config
+        options.directory = directory
+        options.configPath = config
         options.profile = profile
         options.strict = strict
         options.newOnly = newOnly
