@@ -8,7 +8,8 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     /// True when a normalized section title says it plays this role, whatever the exact words:
     /// `Questions and Open Issues`, `Remaining Questions`, `Questions and Discussion Topics`,
     /// `Drawbacks and Risks`. Questions already answered or asked of others (`Frequently Asked
-    /// Questions`, `Questions and Answers`, `Survey Questions`) do not.
+    /// Questions`, `Questions and Answers`, `Survey Questions`) do not, nor do links to a
+    /// tracker's issues (`Links to Open Issues`, `Tracking Issues`).
     public func isNamed(by title: String) -> Bool {
         let words = title.split(separator: " ")
         switch self {
@@ -25,7 +26,8 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     }
 
     private static let openWords: [Substring] = ["open", "unresolved", "outstanding", "pending", "remaining"]
-    private static let answeredWords: [Substring] = ["frequently", "faq", "faqs", "asked", "answers", "survey", "interview"]
+    private static let answeredWords: [Substring] = ["frequently", "faq", "faqs", "asked", "answers", "survey", "interview",
+                                                     "link", "links", "linked", "tracking"]
     private static let questionWords: [Substring] = ["question", "questions", "issue", "issues", "items", "points", "topics"]
 }
 

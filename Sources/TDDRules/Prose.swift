@@ -260,7 +260,7 @@ enum Prose {
         "exceeds", "loss", "lose", "stale", "outdated", "unexpected", "overload", "overloaded", "bottleneck",
         "exhaustion", "denial of service", "allowed to the entire", "unsupported", "not supported",
         "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption", "lead to", "leads to",
-        "not work", "stop working", "no longer work", "no longer works", "unclear", "uncertain", "latency",
+        "not work", "stop working", "no longer work", "no longer works", "unclear", "not clear", "uncertain", "latency",
         "not sure", "not able to", "not available", "unavailable", "lack of",
         "bug", "bugs", "buggy", "complicated", "more complex", "annoying", "inaccurate", "not accurate", "not that accurate",
         "impacted", "disrupt", "disrupts", "disrupted", "disruption", "misconfiguration", "misconfigured",
@@ -314,7 +314,8 @@ enum Prose {
         "not a problem in practice", "expect this to be very rare", "very rare", "low risk", "minimal risk",
         "little risk", "little impact", "minimal impact", "low impact", "no additional risk", "no additional risks",
         "not be an issue", "not an issue", "not cause any serious", "does not introduce", "doesn't introduce",
-        "will be accepted", "is accepted", "be accepted", "no problem", "there is no risk", "poses no risk", "the good news", "luckily", "fortunately",
+        "will be accepted", "is accepted", "be accepted", "no problem", "the expected behavior", "the expected behaviour",
+        "the intended behavior", "the intended behaviour", "working as intended", "there is no risk", "poses no risk", "the good news", "luckily", "fortunately",
     ])
 
     /// True when a sentence of the text says how a risk is handled and does not take it back
@@ -380,7 +381,7 @@ enum Prose {
         "mitigation: none", "mitigation: n/a", "mitigation: tbd", "mitigation: todo",
         "must be considered", "should be considered", "to be considered", "be carefully considered",
         "we can not", "can not handle", "cannot handle", "unable to handle", "not able to handle",
-        "not recommended", "not really recommended",
+        "not recommended", "not really recommended", "not clear how", "unclear how", "not sure how",
     ])
 
     /// "cannot be mitigated", "no mitigation", "this impact must be considered".

@@ -112,6 +112,10 @@ struct RiskReader {
                     // "This will be mitigated by … these issues", "The mitigation currently is …": the
                     // list's risks, handled together.
                     for index in lastList { risks[index].attach([words]) }
+                } else if let index = open, Prose.refersBack(Prose.sentences(words).first ?? ""), !Prose.namesHarm(words) {
+                    // "However, per the API's semantics, a route … keeps its host name": more about
+                    // the risk before, naming no harm of its own.
+                    risks[index].attach([words])
                 } else if Prose.describesRisk(words) {
                     // A risk told after the paragraph's handling is a risk of its own.
                     let (told, after) = Self.splitAfterHandling(words)

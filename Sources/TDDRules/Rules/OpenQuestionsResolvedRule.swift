@@ -11,7 +11,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             Outstanding Questions, Questions, Open Issues) or by a title that says its \
             questions or issues are open (Questions and Open Issues, Remaining Questions), opens \
             with the word (Questions for Reviewers) or puts them up for discussion (Questions and \
-            Discussion Topics); not Survey, Frequently Asked Questions, or Questions and Answers. \
+            Discussion Topics); not Survey, Frequently Asked Questions, Questions and Answers, or \
+            links to a tracker's issues (Links to Open Issues). \
             A question is a list item, a table \
             row of a question table (one with a status, answer or question column), a paragraph \
             that asks (`?`, or a question word) or says a decision is still open ("has not been \
@@ -75,6 +76,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             """,
             "# Cache\n## Unresolved questions\nNone at this time.\n",
             "# Cache\n## Questions and Answers\n- Why not a managed cache?\n",
+            "# Cache\n## Links to Open Issues\n- [#518 Provide a cache warmer](https://example.com/issues/518)\n",
             """
             # Cache
             ## Open Questions

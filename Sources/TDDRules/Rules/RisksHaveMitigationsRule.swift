@@ -55,7 +55,10 @@ public struct RisksHaveMitigationsRule: Rule {
             not a recommendation; "reported findings", "overridden warnings" are things, not \
             handling; "could be quickly corrected" or "reverted" handles. A paragraph that tells \
             harm before its handling ("Not to be discounted is churn. We disrupted … The mitigation \
-            is …") is a risk of its own, not the handling of the risk before it. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
+            is …") is a risk of its own, not the handling of the risk before it; a paragraph that \
+            refers back ("However, per the API's semantics, …") and names no harm of its own goes \
+            on with the risk before it. "Which is the expected behavior" accepts; "it is not clear \
+            how to …" says nothing is handled yet. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
             handles the list; "There is no risk in … as …" accepts; planned work ("will also need \
             updating") handles; an alert or a validation named as a thing ("re-enabling an alert", \
             "the new validation logic") is not handling; bugs, "complicated", "more complex" name \
@@ -222,6 +225,12 @@ public struct RisksHaveMitigationsRule: Rule {
             - an existing role keeps its count
 
             Once the autoscaler attaches, it may scale the role down to zero.
+
+            Users may pin old keys in their manifests. To mitigate confusion, the release notes will list the change.
+
+            However, per the cache's existing semantics, a key pinned before the upgrade keeps its TTL, and the new default may be ignored for it.
+
+            **Risk:** On downgrade, keys already written keep the new prefix. The old client still reads them, which is the expected behavior.
             """,
             """
             # Cache
@@ -387,6 +396,9 @@ public struct RisksHaveMitigationsRule: Rule {
             The second risk is adopting existing clusters. Migrating them will require careful planning. ↓
 
             Not to be discounted is operator churn. We disrupted many workflows when we moved the cache. The mitigation is to keep the old commands.
+
+            - A region failover may leave caches cold; clients fall back to the database.
+            - It is not clear how to handle the budget for a standby fleet. ↓
             ## Alternatives
             ### Write-through
             #### Risks
