@@ -145,6 +145,8 @@ public struct Checker {
             batch.removeAll(keepingCapacity: true)
         }
         let limits = InputLimits()
+        // The base version is read only when a rule or `--new-only` compares with it.
+        let comparesVersions = engine.policy.rules[NoRegressionsRule.description.id]?.severity != .off
         let batchSize = 8 * ProcessInfo.processInfo.activeProcessorCount
         for candidate in files.candidates {
             // Standard input without a name is a design document if its content says so.
@@ -160,9 +162,9 @@ public struct Checker {
                 content = .bytes(try candidate.read())
             }
             var base: DocumentInput.Base?
-            if newOnly { base = try candidate.readBase?().map(DocumentInput.Base.bytes) ?? .newDocument }
+            if newOnly || comparesVersions { base = try candidate.readBase?().map(DocumentInput.Base.bytes) ?? .newDocument }
             batch.append((candidate, DocumentInput(content: content, limits: limits,
-                                                   needsDetection: decision == .needsContent, base: base)))
+                                                   needsDetection: decision == .needsContent, base: base, newOnly: newOnly)))
             if batch.count == batchSize { judgeBatch() }
         }
         judgeBatch()
@@ -189,8 +191,10 @@ public struct Checker {
         let limits: InputLimits
         /// Selected only if its content shows it is a design document.
         let needsDetection: Bool
-        /// Under `--new-only`, the base version to compare findings with.
+        /// The base version, for `--new-only` and the rules that compare versions.
         var base: Base?
+        /// Only findings the base version does not have count.
+        var newOnly = false
 
         enum Base: Sendable {
             case bytes([UInt8])
@@ -216,15 +220,13 @@ public struct Checker {
         if input.needsDetection {
             guard case .document(let document) = outcome, DocumentSelection.detected(document) else { return .notDesignDocument }
         }
-        guard let verdict = engine.check(outcome) else { return .binary }
-        switch input.base {
-        case nil:
-            return .checked(verdict)
-        case .newDocument?:
-            return .checked(verdict.comparedWith(base: nil))
-        case .bytes(let bytes)?:
-            return .checked(verdict.comparedWith(base: engine.check(DocumentReader.read(bytes, limits: input.limits))))
-        }
+        var base: ReadOutcome?
+        if case .bytes(let bytes)? = input.base { base = DocumentReader.read(bytes, limits: input.limits) }
+        var baseDocument: Document?
+        if case .document(let document)? = base { baseDocument = document }
+        guard let verdict = engine.check(outcome, base: baseDocument) else { return .binary }
+        guard input.newOnly else { return .checked(verdict) }
+        return .checked(verdict.comparedWith(base: base.flatMap { engine.check($0) }))
     }
 
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.

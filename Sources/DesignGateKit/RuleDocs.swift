@@ -46,6 +46,9 @@ public enum RuleDocs {
                 } else {
                     text += "\n\(verdict):\n"
                 }
+                if let base = example.base {
+                    text += indent(base.trimmingTrailingNewlines) + "  changed to:\n"
+                }
                 text += indent(markedFindings(example.document))
             }
         }

@@ -112,11 +112,12 @@ public struct Engine: Sendable {
         self.policy = policy
     }
 
-    /// Judges the outcome of reading a file; nil for binary files, which are not documents.
-    public func check(_ outcome: ReadOutcome) -> Verdict? {
+    /// Judges the outcome of reading a file, against its base version when the change set
+    /// has one; nil for binary files, which are not documents.
+    public func check(_ outcome: ReadOutcome, base: Document? = nil) -> Verdict? {
         switch outcome {
         case .document(let document):
-            return check(document)
+            return check(document, base: base)
         case .binary:
             return nil
         case .tooLarge(let bytes, let limit):
@@ -126,7 +127,8 @@ public struct Engine: Sendable {
         }
     }
 
-    public func check(_ document: Document) -> Verdict {
+    /// Judges a document; `base`, its version before the change, lets rules compare the two.
+    public func check(_ document: Document, base: Document? = nil) -> Verdict {
         let profile: Profile
         switch policy.profile {
         case .auto: profile = BuiltInProfiles.best(for: document)
@@ -136,7 +138,8 @@ public struct Engine: Sendable {
         let context = RuleContext(document: document, profile: profile,
                                   match: ProfileMatch(document: document, profile: profile),
                                   options: RuleOptions(), today: policy.today,
-                                  status: status, allowedStatuses: policy.status.values)
+                                  status: status, allowedStatuses: policy.status.values,
+                                  base: base.map { BaseVersion(document: $0, profile: profile, statusField: policy.status.field) })
         var findings: [Finding] = []
         var ran: [RuleDescription] = []
         /// Rules about the suppressions, run once the suppressions are applied.

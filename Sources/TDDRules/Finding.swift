@@ -42,12 +42,17 @@ public struct Violation: Sendable, Hashable {
     public let section: String?
     /// A lower severity for this one violation (never higher than the rule's).
     public let severity: Severity?
+    /// The words the violation is about (a question, a risk), in full: how the same one is
+    /// found in another version of the document.
+    public let subject: String?
 
-    public init(_ message: String, at location: SourceLocation, section: String? = nil, severity: Severity? = nil) {
+    public init(_ message: String, at location: SourceLocation, section: String? = nil, severity: Severity? = nil,
+                subject: String? = nil) {
         self.message = message
         self.location = location
         self.section = section
         self.severity = severity
+        self.subject = subject
     }
 }
 

@@ -71,7 +71,8 @@ struct QuestionReader {
                 violations.remove(at: answered.index)
             case .doubtful(let reason):
                 violations[answered.index] = Violation(Rule.doubtful(itemText(answered.item), because: reason),
-                                                       at: answered.item.location, section: title, severity: .warning)
+                                                       at: answered.item.location, section: title, severity: .warning,
+                                                       subject: itemText(answered.item))
             }
         }
 
@@ -194,10 +195,10 @@ struct QuestionReader {
         case .settled:
             return
         case .open:
-            violations.append(Violation(Rule.unresolved(text), at: location, section: title))
+            violations.append(Violation(Rule.unresolved(text), at: location, section: title, subject: text))
         case .doubtful(let reason):
             violations.append(Violation(Rule.doubtful(text, because: reason), at: location, section: title,
-                                        severity: .warning))
+                                        severity: .warning, subject: text))
         }
     }
 

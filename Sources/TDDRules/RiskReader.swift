@@ -258,7 +258,8 @@ struct RiskReader {
         if plainlyRisk || risk.attached.contains(where: Prose.isPlaceholder) {
             return Rule.missing(risk.text, at: risk.location, section: title)
         }
-        return Violation(Rule.doubtfulMessage(risk.text), at: risk.location, section: title, severity: .warning)
+        return Violation(Rule.doubtfulMessage(risk.text), at: risk.location, section: title, severity: .warning,
+                         subject: risk.text)
     }
 
     // MARK: - Labels

@@ -46,9 +46,13 @@ public struct Example: Sendable, ExpressibleByStringLiteral {
     /// The configuration the example needs, in `.designgate.yml`'s own syntax (`profile:
     /// standard`, `rules: { risks-have-mitigations: { allowNone: true } }`); nil for the defaults.
     public let configuration: String?
+    /// The document's base version, for a rule that compares the two (the change turns `base`
+    /// into `document`); nil for a document checked on its own.
+    public let base: String?
 
-    public init(_ document: String, configuration: String? = nil) {
+    public init(_ document: String, base: String? = nil, configuration: String? = nil) {
         self.document = document
+        self.base = base
         self.configuration = configuration
     }
 
@@ -104,6 +108,18 @@ public struct RuleOptions: Sendable, Hashable {
         if case .bool(let value) = value(of: option) { return value }
         return false
     }
+
+    /// A number option's value (0 when it is not a number).
+    public func int(_ option: RuleOption) -> Int {
+        if case .int(let value) = value(of: option) { return value }
+        return 0
+    }
+
+    /// A list option's values (none when it is not a list).
+    public func strings(_ option: RuleOption) -> [String] {
+        if case .strings(let values) = value(of: option) { return values }
+        return []
+    }
 }
 
 /// Everything a rule may look at for one document.
@@ -118,9 +134,11 @@ public struct RuleContext: Sendable {
     public let status: DocumentStatus?
     /// The statuses the configuration allows; empty allows any.
     public let allowedStatuses: [String]
+    /// The version of the document the change set started from, when there is one.
+    public let base: BaseVersion?
 
     public init(document: Document, profile: Profile, match: ProfileMatch, options: RuleOptions,
-                today: String, status: DocumentStatus?, allowedStatuses: [String]) {
+                today: String, status: DocumentStatus?, allowedStatuses: [String], base: BaseVersion? = nil) {
         self.document = document
         self.profile = profile
         self.match = match
@@ -128,12 +146,21 @@ public struct RuleContext: Sendable {
         self.today = today
         self.status = status
         self.allowedStatuses = allowedStatuses
+        self.base = base
     }
 
     /// The same context with other options.
     public func with(options: RuleOptions) -> RuleContext {
         RuleContext(document: document, profile: profile, match: match, options: options,
-                    today: today, status: status, allowedStatuses: allowedStatuses)
+                    today: today, status: status, allowedStatuses: allowedStatuses, base: base)
+    }
+
+    /// The base version judged like this one (same profile and options); nil without a base.
+    public var baseContext: RuleContext? {
+        base.map {
+            RuleContext(document: $0.document, profile: profile, match: $0.match, options: options,
+                        today: today, status: $0.status, allowedStatuses: allowedStatuses)
+        }
     }
 
     /// The document section playing `role` in the profile, if the document has it.
@@ -144,6 +171,20 @@ public struct RuleContext: Sendable {
     /// Every section playing `role` (see `ProfileMatch.sections(for:)`).
     public func sections(for role: SectionRole) -> [Section] {
         match.sections(for: role)
+    }
+}
+
+/// The base version of a document (the staged file's `HEAD` version, a range's start, a
+/// rename's old path), read with the profile that judges the new version.
+public struct BaseVersion: Sendable {
+    public let document: Document
+    public let match: ProfileMatch
+    public let status: DocumentStatus?
+
+    public init(document: Document, profile: Profile, statusField: String) {
+        self.document = document
+        self.match = ProfileMatch(document: document, profile: profile)
+        self.status = DocumentStatus(document: document, field: statusField)
     }
 }
 

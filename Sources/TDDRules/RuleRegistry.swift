@@ -6,6 +6,7 @@ public enum RuleRegistry {
         OpenQuestionsResolvedRule(),
         RisksHaveMitigationsRule(),
         NoPlaceholdersRule(),
+        NoRegressionsRule(),
         SectionNotEmptyRule(),
         HeadingNumberingRule(),
         WaiverNeedsReasonRule(),

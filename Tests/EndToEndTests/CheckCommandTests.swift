@@ -219,6 +219,14 @@ import TestSupport
                 }
                 var document: [String] = []
                 var marked: [Int] = []
+                // A rule comparing versions shows the base version, then "changed to:" and the document.
+                var base: [String]?
+                var end = index
+                while end < lines.count, lines[end].hasPrefix("    ") { end += 1 }
+                if end < lines.count, lines[end] == "  changed to:" {
+                    base = lines[index..<end].map { String($0.dropFirst(4)) }
+                    index = end + 1
+                }
                 while index < lines.count, lines[index].hasPrefix("    ") {
                     var line = String(lines[index].dropFirst(4))
                     if line.hasSuffix("    <- finding here") {
@@ -228,10 +236,13 @@ import TestSupport
                     document.append(line)
                     index += 1
                 }
-                let folder = try TemporaryDirectory()
-                try folder.write(".designgate.yml", configuration.joined(separator: "\n") + "\n")
-                try folder.write("design/example.md", document.joined(separator: "\n") + "\n")
-                let result = try designgate(["check", "design/example.md", "--format", "json"], in: folder.path)
+                let repository = try GitRepository()
+                try repository.write(".designgate.yml", configuration.joined(separator: "\n") + "\n")
+                if let base { try repository.commit(["design/example.md": base.joined(separator: "\n") + "\n"]) }
+                try repository.write("design/example.md", document.joined(separator: "\n") + "\n")
+                try repository.git("add", "-A")
+                let arguments = base == nil ? ["design/example.md"] : ["--staged"]
+                let result = try designgate(["check"] + arguments + ["--format", "json"], in: repository.path)
                 #expect(result.status != 2, "\(id) \(header): \(result.stderr)")
                 let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
                 let findings = (report["documents"] as? [[String: Any]] ?? []).flatMap { $0["findings"] as? [[String: Any]] ?? [] }

@@ -12,9 +12,11 @@ struct MarkedExample: CustomStringConvertible {
     /// The whole `.designgate.yml` the example runs with.
     let configuration: String
     let passing: Bool
+    let example: Example
 
     init(rule: RuleDescription, example: Example, passing: Bool) {
         self.rule = rule
+        self.example = example
         self.passing = passing
         var lines: [String] = []
         var expected: [Int] = []
@@ -42,9 +44,17 @@ struct MarkedExample: CustomStringConvertible {
         for other in RuleRegistry.descriptions { settings[other.id] = loaded.rules[other.id] ?? RuleSetting(severity: .off) }
         settings[rule.id] = RuleSetting(severity: .error, options: loaded.rules[rule.id]?.options ?? RuleOptions())
         let engine = Engine(policy: Policy(profile: try loaded.profileChoice(), rules: settings, today: "2026-11-21"))
-        return engine.check(DocumentReader.parse(text))?.findings.filter { $0.ruleId == rule.id && !$0.isSuppressed }.map(\.location.line) ?? []
+        let base = try example.base.map { base throws -> Document in
+            guard case .document(let document) = DocumentReader.parse(base) else {
+                throw ExampleError.unreadableBase
+            }
+            return document
+        }
+        return engine.check(DocumentReader.parse(text), base: base)?.findings.filter { $0.ruleId == rule.id && !$0.isSuppressed }.map(\.location.line) ?? []
     }
 }
+
+enum ExampleError: Error { case unreadableBase }
 
 let allExamples: [MarkedExample] = RuleRegistry.descriptions.flatMap { rule in
     rule.passingExamples.map { MarkedExample(rule: rule, example: $0, passing: true) }
@@ -54,7 +64,8 @@ let allExamples: [MarkedExample] = RuleRegistry.descriptions.flatMap { rule in
 @Suite struct RuleExamplesTests {
     @Test(arguments: allExamples)
     func exampleFindsExactlyTheMarkedLines(example: MarkedExample) throws {
-        #expect(try example.findingLines() == example.expectedLines)
+        let found = try example.findingLines()
+        #expect(found == example.expectedLines, "found \(found)")
         if !example.passing { #expect(!example.expectedLines.isEmpty, "a failing example needs a ↓ marker") }
     }
 

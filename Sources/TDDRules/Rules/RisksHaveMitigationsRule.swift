@@ -480,7 +480,8 @@ public struct RisksHaveMitigationsRule: Rule {
     }
 
     static func missing(_ risk: String, at location: SourceLocation, section: String) -> Violation {
-        Violation("risk has no mitigation: \"\(TextPatterns.excerpt(risk))\"; add `Mitigation: …`", at: location, section: section)
+        Violation("risk has no mitigation: \"\(TextPatterns.excerpt(risk))\"; add `Mitigation: …`", at: location, section: section,
+                  subject: risk)
     }
 
     static func acceptedMessage(_ risk: String) -> String {
