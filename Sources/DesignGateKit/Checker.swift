@@ -220,13 +220,15 @@ public struct Checker {
         if input.needsDetection {
             guard case .document(let document) = outcome, DocumentSelection.detected(document) else { return .notDesignDocument }
         }
-        var base: ReadOutcome?
-        if case .bytes(let bytes)? = input.base { base = DocumentReader.read(bytes, limits: input.limits) }
-        var baseDocument: Document?
-        if case .document(let document)? = base { baseDocument = document }
-        guard let verdict = engine.check(outcome, base: baseDocument) else { return .binary }
+        var base: BaseVersion?
+        if case .bytes(let bytes)? = input.base, case .bytes(let head) = input.content {
+            base = BaseVersion(bytes: bytes, head: head, limits: input.limits)
+        }
+        guard let verdict = engine.check(outcome, base: base) else { return .binary }
         guard input.newOnly else { return .checked(verdict) }
-        return .checked(verdict.comparedWith(base: base.flatMap { engine.check($0) }))
+        var baseVerdict: Verdict?
+        if case .bytes(let bytes)? = input.base { baseVerdict = engine.check(DocumentReader.read(bytes, limits: input.limits)) }
+        return .checked(verdict.comparedWith(base: baseVerdict))
     }
 
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.

@@ -114,7 +114,7 @@ public struct Engine: Sendable {
 
     /// Judges the outcome of reading a file, against its base version when the change set
     /// has one; nil for binary files, which are not documents.
-    public func check(_ outcome: ReadOutcome, base: Document? = nil) -> Verdict? {
+    public func check(_ outcome: ReadOutcome, base: BaseVersion? = nil) -> Verdict? {
         switch outcome {
         case .document(let document):
             return check(document, base: base)
@@ -128,7 +128,7 @@ public struct Engine: Sendable {
     }
 
     /// Judges a document; `base`, its version before the change, lets rules compare the two.
-    public func check(_ document: Document, base: Document? = nil) -> Verdict {
+    public func check(_ document: Document, base: BaseVersion? = nil) -> Verdict {
         let profile: Profile
         switch policy.profile {
         case .auto: profile = BuiltInProfiles.best(for: document)
@@ -139,7 +139,11 @@ public struct Engine: Sendable {
                                   match: ProfileMatch(document: document, profile: profile),
                                   options: RuleOptions(), today: policy.today,
                                   status: status, allowedStatuses: policy.status.values,
-                                  base: base.map { BaseVersion(document: $0, profile: profile, statusField: policy.status.field) })
+                                  base: base.map { base in
+                                      var base = base
+                                      base.statusField = policy.status.field
+                                      return base
+                                  })
         var findings: [Finding] = []
         var ran: [RuleDescription] = []
         /// Rules about the suppressions, run once the suppressions are applied.

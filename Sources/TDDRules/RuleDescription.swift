@@ -155,12 +155,13 @@ public struct RuleContext: Sendable {
                     today: today, status: status, allowedStatuses: allowedStatuses, base: base)
     }
 
-    /// The base version judged like this one (same profile and options); nil without a base.
-    public var baseContext: RuleContext? {
-        base.map {
-            RuleContext(document: $0.document, profile: profile, match: $0.match, options: options,
-                        today: today, status: $0.status, allowedStatuses: allowedStatuses)
-        }
+    /// The base version parsed and judged like this one (same profile, status field and
+    /// options); nil without a readable base. Each call parses it again.
+    public func baseContext() -> RuleContext? {
+        guard let base, let document = base.document() else { return nil }
+        return RuleContext(document: document, profile: profile, match: ProfileMatch(document: document, profile: profile),
+                           options: options, today: today, status: DocumentStatus(document: document, field: base.statusField),
+                           allowedStatuses: allowedStatuses)
     }
 
     /// The document section playing `role` in the profile, if the document has it.
@@ -175,16 +176,58 @@ public struct RuleContext: Sendable {
 }
 
 /// The base version of a document (the staged file's `HEAD` version, a range's start, a
-/// rename's old path), read with the profile that judges the new version.
+/// rename's old path), parsed only when a rule asks: most edits cannot undo anything, and
+/// then the base costs one blob read and one comparison of lines.
 public struct BaseVersion: Sendable {
-    public let document: Document
-    public let match: ProfileMatch
-    public let status: DocumentStatus?
+    public let bytes: [UInt8]
+    let limits: InputLimits
+    /// The front-matter key holding the status (the policy's).
+    var statusField = "status"
+    /// The lines of the new version around what the change touched (between the longest
+    /// common prefix and suffix of lines, with one line either side); nil when nothing changed.
+    public let changedLines: ClosedRange<Int>?
+    /// True when the base's lines the change replaced hold a heading.
+    public let replacedAHeading: Bool
 
-    public init(document: Document, profile: Profile, statusField: String) {
-        self.document = document
-        self.match = ProfileMatch(document: document, profile: profile)
-        self.status = DocumentStatus(document: document, field: statusField)
+    /// The base `bytes` of the document whose new version is `head`.
+    public init(bytes: [UInt8], head: [UInt8], limits: InputLimits) {
+        self.bytes = bytes
+        self.limits = limits
+        let before = Self.lines(bytes)
+        let after = Self.lines(head)
+        var prefix = 0
+        while prefix < before.count, prefix < after.count, bytes[before[prefix]] == head[after[prefix]] { prefix += 1 }
+        var suffix = 0
+        while suffix < before.count - prefix, suffix < after.count - prefix,
+              bytes[before[before.count - 1 - suffix]] == head[after[after.count - 1 - suffix]] { suffix += 1 }
+        if prefix == before.count, prefix == after.count {
+            changedLines = nil
+            replacedAHeading = false
+        } else {
+            changedLines = max(1, prefix)...max(1, min(after.count, after.count - suffix + 1))
+            replacedAHeading = before[prefix..<(before.count - suffix)].contains { range in
+                let line = bytes[range].drop { $0 == 0x20 }
+                return line.first == UInt8(ascii: "#") || line.first == UInt8(ascii: "=")
+            }
+        }
+    }
+
+    /// Each line's byte range, without its line break.
+    private static func lines(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            ranges.append(start..<index)
+            start = index + 1
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return ranges
+    }
+
+    /// The parsed base, nil when it is not a readable document.
+    public func document() -> Document? {
+        guard case .document(let document) = DocumentReader.read(bytes, limits: limits) else { return nil }
+        return document
     }
 }
 

@@ -44,17 +44,10 @@ struct MarkedExample: CustomStringConvertible {
         for other in RuleRegistry.descriptions { settings[other.id] = loaded.rules[other.id] ?? RuleSetting(severity: .off) }
         settings[rule.id] = RuleSetting(severity: .error, options: loaded.rules[rule.id]?.options ?? RuleOptions())
         let engine = Engine(policy: Policy(profile: try loaded.profileChoice(), rules: settings, today: "2026-11-21"))
-        let base = try example.base.map { base throws -> Document in
-            guard case .document(let document) = DocumentReader.parse(base) else {
-                throw ExampleError.unreadableBase
-            }
-            return document
-        }
+        let base = example.base.map { BaseVersion(bytes: Array($0.utf8), head: Array(text.utf8), limits: InputLimits()) }
         return engine.check(DocumentReader.parse(text), base: base)?.findings.filter { $0.ruleId == rule.id && !$0.isSuppressed }.map(\.location.line) ?? []
     }
 }
-
-enum ExampleError: Error { case unreadableBase }
 
 let allExamples: [MarkedExample] = RuleRegistry.descriptions.flatMap { rule in
     rule.passingExamples.map { MarkedExample(rule: rule, example: $0, passing: true) }

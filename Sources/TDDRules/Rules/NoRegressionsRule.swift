@@ -147,33 +147,44 @@ public struct NoRegressionsRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        guard let base = context.baseContext else { return [] }
-        return (reopened(OpenQuestionsResolvedRule(), .openQuestions, context, base, message: Self.reopenedQuestion)
-            + reopened(RisksHaveMitigationsRule(), .risks, context, base, message: Self.lostMitigation)
-            + removedSections(context, base)
-            + statusMovedBack(context, base)
-            + frozenContentChanged(context, base))
+        guard let base = context.base else { return [] }
+        // What the change could have undone, judged from the new version and the lines it
+        // touched; the base is parsed only then (most edits undo nothing).
+        guard let changed = base.changedLines else { return [] }
+        let questions = OpenQuestionsResolvedRule().check(context).filter { $0.subject != nil }
+        let risks = RisksHaveMitigationsRule().check(context).filter { $0.subject != nil }
+        func touched(_ role: SectionRole) -> Bool {
+            context.sections(for: role).contains { Self.lines(of: $0, in: context.document).overlaps(changed) }
+        }
+        let suspect = (!questions.isEmpty && touched(.openQuestions)) || (!risks.isEmpty && touched(.risks))
+            || (base.replacedAHeading && context.match.entries.contains { $0.spec.required && $0.section == nil })
+            || context.status.map { changed.contains($0.location.line) || isFrozen($0.value, context) } == true
+        guard suspect, let before = context.baseContext() else { return [] }
+        return (reopened(questions, in: .openQuestions, before, checkedBy: OpenQuestionsResolvedRule(), message: Self.reopenedQuestion)
+            + reopened(risks, in: .risks, before, checkedBy: RisksHaveMitigationsRule(), message: Self.lostMitigation)
+            + removedSections(context, before)
+            + statusMovedBack(context, before)
+            + frozenContentChanged(context, before))
             .sorted { $0.location < $1.location }
     }
 
     // MARK: - Questions and risks
 
-    /// The rule's findings at head (errors and doubts) about a subject the base has in a
-    /// section of the same role without any: settled in the base, undone by the change.
-    private func reopened(_ rule: some Rule, _ role: SectionRole, _ head: RuleContext, _ base: RuleContext,
+    /// The findings at head (errors and doubts) about a subject the base has in a section of
+    /// the same role with no finding: settled in the base, undone by the change.
+    private func reopened(_ findings: [Violation], in role: SectionRole, _ base: RuleContext, checkedBy rule: some Rule,
                           message: (String) -> String) -> [Violation] {
-        let headFindings = rule.check(head).filter { $0.subject != nil }
-        guard !headFindings.isEmpty else { return [] }
+        guard !findings.isEmpty else { return [] }
         let baseFindings = Set(rule.check(base).compactMap { $0.subject.map(TitleNormalizer.normalize) })
         let baseText = base.sections(for: role).flatMap(\.allSections)
             .map { ([$0.title] + $0.blocks.map(\.plainText)).joined(separator: "\n") }
             .joined(separator: "\n")
         let baseWords = " " + TitleNormalizer.normalize(baseText) + " "
-        return headFindings.compactMap { error in
-            guard let subject = error.subject else { return nil }
+        return findings.compactMap { finding in
+            guard let subject = finding.subject else { return nil }
             let key = TitleNormalizer.normalize(subject)
             guard !key.isEmpty, !baseFindings.contains(key), baseWords.contains(" " + key + " ") else { return nil }
-            return Violation(message(subject), at: error.location, section: error.section)
+            return Violation(message(subject), at: finding.location, section: finding.section)
         }
     }
 
@@ -220,8 +231,7 @@ public struct NoRegressionsRule: Rule {
 
     private func frozenContentChanged(_ head: RuleContext, _ base: RuleContext) -> [Violation] {
         guard let now = head.status, let before = base.status,
-              now.value.lowercased() == before.value.lowercased(),
-              head.options.strings(Self.frozenStatuses).contains(where: { $0.lowercased() == now.value.lowercased() }) else { return [] }
+              now.value.lowercased() == before.value.lowercased(), isFrozen(now.value, head) else { return [] }
         let reapproved = head.options.strings(Self.approvalFields).contains { field in
             Self.rendered(head.document.frontMatter?[field]) != Self.rendered(base.document.frontMatter?[field])
         }
@@ -236,6 +246,18 @@ public struct NoRegressionsRule: Rule {
         return [Violation("\(now.value) document changed (\(changed) words) while its status stayed \"\(now.value)\"; "
                           + "record the new approval in front matter (`\(field): …`) or move the status back with a reason",
                           at: location)]
+    }
+
+    /// The lines a section spans, from its heading to the line before the next heading at its
+    /// level or above.
+    private static func lines(of section: Section, in document: Document) -> ClosedRange<Int> {
+        let start = section.location.line
+        let next = document.allSections.first { $0.location.line > start && $0.level <= section.level }
+        return start...max(start, (next?.location.line ?? document.lineCount + 1) - 1)
+    }
+
+    private func isFrozen(_ status: String, _ context: RuleContext) -> Bool {
+        context.options.strings(Self.frozenStatuses).contains { $0.lowercased() == status.lowercased() }
     }
 
     /// The document's visible texts and code, with where each starts.
