@@ -151,12 +151,12 @@ public struct NoRegressionsRule: Rule {
         // What the change could have undone, judged from the new version and the lines it
         // touched; the base is parsed only then (most edits undo nothing).
         guard let changed = base.changedLines else { return [] }
-        let questions = OpenQuestionsResolvedRule().check(context).filter { $0.subject != nil }
-        let risks = RisksHaveMitigationsRule().check(context).filter { $0.subject != nil }
         func touched(_ role: SectionRole) -> Bool {
             context.sections(for: role).contains { Self.lines(of: $0, in: context.document).overlaps(changed) }
         }
-        let suspect = (!questions.isEmpty && touched(.openQuestions)) || (!risks.isEmpty && touched(.risks))
+        let questions = touched(.openQuestions) ? OpenQuestionsResolvedRule().check(context).filter { $0.subject != nil } : []
+        let risks = touched(.risks) ? RisksHaveMitigationsRule().check(context).filter { $0.subject != nil } : []
+        let suspect = !questions.isEmpty || !risks.isEmpty
             || (base.replacedAHeading && context.match.entries.contains { $0.spec.required && $0.section == nil })
             || context.status.map { changed.contains($0.location.line) || isFrozen($0.value, context) } == true
         guard suspect, let before = context.baseContext() else { return [] }
