@@ -146,7 +146,7 @@ public struct Checker {
         }
         let limits = InputLimits()
         // The base version is read only when a rule or `--new-only` compares with it.
-        let comparesVersions = engine.policy.rules[NoRegressionsRule.description.id]?.severity != .off
+        let comparesVersions = engine.severity(of: NoRegressionsRule.description, status: nil) != .off
         let batchSize = 8 * ProcessInfo.processInfo.activeProcessorCount
         for candidate in files.candidates {
             // Standard input without a name is a design document if its content says so.
@@ -220,15 +220,20 @@ public struct Checker {
         if input.needsDetection {
             guard case .document(let document) = outcome, DocumentSelection.detected(document) else { return .notDesignDocument }
         }
+        // Under `--new-only` the base is judged whole; the rules comparing versions then reuse its parse.
+        var baseOutcome: ReadOutcome?
         var base: BaseVersion?
-        if case .bytes(let bytes)? = input.base, case .bytes(let head) = input.content {
-            base = BaseVersion(bytes: bytes, head: head, limits: input.limits)
+        if case .bytes(let bytes)? = input.base {
+            if input.newOnly { baseOutcome = DocumentReader.read(bytes, limits: input.limits) }
+            if case .bytes(let head) = input.content {
+                var parsed: Document?
+                if case .document(let document)? = baseOutcome { parsed = document }
+                base = BaseVersion(bytes: bytes, head: head, limits: input.limits, document: parsed)
+            }
         }
         guard let verdict = engine.check(outcome, base: base) else { return .binary }
         guard input.newOnly else { return .checked(verdict) }
-        var baseVerdict: Verdict?
-        if case .bytes(let bytes)? = input.base { baseVerdict = engine.check(DocumentReader.read(bytes, limits: input.limits)) }
-        return .checked(verdict.comparedWith(base: baseVerdict))
+        return .checked(verdict.comparedWith(base: baseOutcome.flatMap { engine.check($0) }))
     }
 
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.

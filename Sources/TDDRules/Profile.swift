@@ -14,7 +14,7 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
         let words = title.split(separator: " ")
         switch self {
         case .openQuestions:
-            guard words.contains(where: Self.questionWords.contains), !words.contains(where: Self.answeredWords.contains) else {
+            guard words.contains(where: Self.questionWords.contains), !words.contains(where: Self.notAskedWords.contains) else {
                 return false
             }
             // Said to be open, or questions first (`Questions for Reviewers`), or put up for discussion.
@@ -26,7 +26,7 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     }
 
     private static let openWords: [Substring] = ["open", "unresolved", "outstanding", "pending", "remaining"]
-    private static let answeredWords: [Substring] = ["frequently", "faq", "faqs", "asked", "answers", "survey", "interview",
+    private static let notAskedWords: [Substring] = ["frequently", "faq", "faqs", "asked", "answers", "survey", "interview",
                                                      "link", "links", "linked", "tracking"]
     private static let questionWords: [Substring] = ["question", "questions", "issue", "issues", "items", "points", "topics"]
 }

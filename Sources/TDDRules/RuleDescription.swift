@@ -156,7 +156,7 @@ public struct RuleContext: Sendable {
     }
 
     /// The base version parsed and judged like this one (same profile, status field and
-    /// options); nil without a readable base. Each call parses it again.
+    /// options); nil without a readable base.
     public func baseContext() -> RuleContext? {
         guard let base, let document = base.document() else { return nil }
         return RuleContext(document: document, profile: profile, match: ProfileMatch(document: document, profile: profile),
@@ -188,11 +188,15 @@ public struct BaseVersion: Sendable {
     public let changedLines: ClosedRange<Int>?
     /// True when the base's lines the change replaced hold a heading.
     public let replacedAHeading: Bool
+    /// The base already parsed by the caller, if it was.
+    private let parsed: Document?
 
-    /// The base `bytes` of the document whose new version is `head`.
-    public init(bytes: [UInt8], head: [UInt8], limits: InputLimits) {
+    /// The base `bytes` of the document whose new version is `head`; `document` when the
+    /// caller has parsed them already.
+    public init(bytes: [UInt8], head: [UInt8], limits: InputLimits, document: Document? = nil) {
         self.bytes = bytes
         self.limits = limits
+        self.parsed = document
         let before = Self.lines(bytes)
         let after = Self.lines(head)
         var prefix = 0
@@ -226,6 +230,7 @@ public struct BaseVersion: Sendable {
 
     /// The parsed base, nil when it is not a readable document.
     public func document() -> Document? {
+        if let parsed { return parsed }
         guard case .document(let document) = DocumentReader.read(bytes, limits: limits) else { return nil }
         return document
     }

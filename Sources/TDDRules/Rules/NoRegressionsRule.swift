@@ -262,12 +262,12 @@ public struct NoRegressionsRule: Rule {
 
     /// The document's visible texts and code, with where each starts.
     private static func units(_ document: Document) -> [(text: String, location: SourceLocation)] {
-        var units = document.allSections.map { ($0.title, $0.location) }
+        var units: [(text: String, location: SourceLocation)] = document.allSections.map { ($0.title, $0.location) }
         units += TextWalk.items(document).map { ($0.text.text, $0.text.location) }
         for block in document.preamble + document.allSections.flatMap(\.blocks) {
             if case .code(let location, let code) = block { units.append((code, location)) }
         }
-        return units.sorted { $0.1 < $1.1 }
+        return units.sorted { $0.location < $1.location }
     }
 
     /// Words removed plus words added, as multisets: order does not count.
