@@ -264,7 +264,8 @@ enum Prose {
         "not sure", "not able to", "not available", "unavailable", "lack of",
         "bug", "bugs", "buggy", "complicated", "more complex", "annoying", "inaccurate", "not accurate", "not that accurate",
         "impacted", "disrupt", "disrupts", "disrupted", "disruption", "misconfiguration", "misconfigured",
-        "poor configuration", "not recommended", "not really recommended",
+        "poor configuration", "not recommended", "not really recommended", "dependence on", "dependency on",
+        "dependencies on", "reliance on",
     ])
 
     static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
@@ -291,7 +292,8 @@ enum Prose {
         "fires an alert", "alerting", "a warning", "warn", "warns", "warned", "warnings are", "warnings will",
         "emit warnings", "emits warnings", "log warnings", "logs warnings", "show warnings", "shows warnings",
         "testing", "tests", "e2e", "is important", "it is important", "solution is",
-        "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "restore",
+        "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "reviews by", "review by", "maintain compatibility",
+        "maintaining compatibility", "tracking upstream", "restore",
         "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
         "adds no", "to fix", "how to fix", "to address", "the alternative to", "the alternative is", "an alternative is", "is posted", "is reported", "are reported", "be reported", "been reported", "gets reported", "detect", "detects",

@@ -62,7 +62,9 @@ public struct RisksHaveMitigationsRule: Rule {
             handles the list; "There is no risk in … as …" accepts; planned work ("will also need \
             updating") handles; an alert or a validation named as a thing ("re-enabling an alert", \
             "the new validation logic") is not handling; bugs, "complicated", "more complex" name \
-            harm. A table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
+            harm, and so does a dependence on someone else's work ("Dependence on console changes"); \
+            "security reviews by the platform team" and "maintain compatibility by tracking upstream \
+            changes" handle. A table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
             Failure, Scenario …); a summary table of behaviours is not. A risk table without a \
             mitigation column is one finding; an empty section, or one that only says `TBD` or \
             "To be completed", is "no risks identified"; one saying there are none is a finding \
@@ -399,6 +401,9 @@ public struct RisksHaveMitigationsRule: Rule {
 
             - A region failover may leave caches cold; clients fall back to the database.
             - It is not clear how to handle the budget for a standby fleet. ↓
+            - Dependence on the billing team's schema changes. ↓
+            - Security reviews by the platform team.
+            - **Dependency on the tax library** Maintain compatibility by tracking upstream changes.
             ## Alternatives
             ### Write-through
             #### Risks
