@@ -31,15 +31,23 @@ enum Prose {
             matches(in: text).sorted().map { written[$0] }
         }
 
+        /// Every place a phrase of the list starts in the words, with the phrase as written.
+        func occurrences(in words: [String]) -> [(phrase: String, position: Int)] {
+            occurrenceIndices(in: words).map { (written[$0.index], $0.position) }
+        }
+
         /// The list positions of the phrases the text says: one look-up per word of the text.
         private func matches(in text: String) -> Set<Int> {
-            let words = Prose.words(text)
-            var found = Set<Int>()
+            Set(occurrenceIndices(in: Prose.words(text)).map(\.index))
+        }
+
+        private func occurrenceIndices(in words: [String]) -> [(index: Int, position: Int)] {
+            var found: [(index: Int, position: Int)] = []
             for (position, word) in words.enumerated() {
-                for candidate in byFirstWord[word] ?? [] where !found.contains(candidate.index) {
+                for candidate in byFirstWord[word] ?? [] {
                     let end = position + 1 + candidate.rest.count
                     if end <= words.count, words[(position + 1)..<end].elementsEqual(candidate.rest) {
-                        found.insert(candidate.index)
+                        found.append((candidate.index, position))
                     }
                 }
             }
@@ -276,6 +284,16 @@ enum Prose {
         riskWords.all(in: text).contains { !["may", "might", "could"].contains($0) }
     }
 
+    /// True when the text names harm that no negation just before it denies: "causing issues
+    /// if the approver does not sync" does, "does not cause issues" does not.
+    static func assertsHarm(_ text: String) -> Bool {
+        let textWords = words(text)
+        return riskWords.occurrences(in: textWords).contains { phrase, position in
+            !["may", "might", "could"].contains(phrase)
+                && textWords[max(0, position - 4)..<position].allSatisfy { !denyingWords.contains($0) }
+        }
+    }
+
     /// Phrases that say how a risk is handled: prevented, detected, recovered from, documented.
     static let handlingPhrases = Phrases([
         "mitigate", "mitigates", "mitigated", "mitigating", "mitigation", "mitigations",
@@ -292,12 +310,13 @@ enum Prose {
         "fires an alert", "alerting", "a warning", "warn", "warns", "warned", "warnings are", "warnings will",
         "emit warnings", "emits warnings", "log warnings", "logs warnings", "show warnings", "shows warnings",
         "testing", "tests", "e2e", "is important", "it is important", "solution is",
-        "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "reviews by", "review by", "maintain compatibility",
+        "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "reviews by", "review by", "release notes", "will be updated",
+        "proposes to", "propose to", "maintain compatibility",
         "maintaining compatibility", "tracking upstream", "restore",
         "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
         "adds no", "to fix", "how to fix", "to address", "the alternative to", "the alternative is", "an alternative is", "is posted", "is reported", "are reported", "be reported", "been reported", "gets reported", "detect", "detects",
-        "vetted", "manually", "by hand", "continue to work", "continues to work", "still works", "as before",
+        "vetted", "by hand", "continue to work", "continues to work", "still works", "as before",
         "unchanged", "as required by", "rejection", "will implement", "will need to implement", "will also need", "need updating", "needs updating",
         "will need to be updated", "addressed accordingly",
         "operators can", "users can", "administrators can", "operators need to", "users need to", "instead of causing",
@@ -409,8 +428,11 @@ enum Prose {
 
     /// True when the text negates what it says ("does not break", "no additional risk").
     static func negates(_ text: String) -> Bool {
-        !Set(words(text)).isDisjoint(with: negations.union(["no", "without"]))
+        !Set(words(text)).isDisjoint(with: denyingWords)
     }
+
+    /// Negations and the words that deny what follows them ("no", "without").
+    static let denyingWords = negations.union(["no", "without"])
 
     /// Words that turn a statement into its opposite.
     static let negations: Set<String> = ["never", "not", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't"]

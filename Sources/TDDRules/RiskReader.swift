@@ -230,7 +230,7 @@ struct RiskReader {
         if Rule.namesMitigations(risk) { return [] }
         var found = Risk(text: risk.title, location: risk.location)
         found.attach(body.map(\.plainText) + risk.subsections.map(\.title))
-        if body.isEmpty { found.mitigation = .placeholder }
+        if body.isEmpty || Self.endsWithHarm(body.last) { found.mitigation = .placeholder }
         return violation(for: found).map { [$0] } ?? []
     }
 
@@ -285,6 +285,15 @@ struct RiskReader {
     /// True when the text tells a risk in a sentence of its own: something going wrong, not asked.
     private static func tellsRisk(_ text: String) -> Bool {
         Prose.describesRisk(text) && !Prose.asksQuestion(text)
+    }
+
+    /// True when a risk's body ends with a paragraph whose last sentence tells harm that nothing
+    /// after it handles ("The same was done on AWS, where it is indeed a problem."): whatever
+    /// came before, the risk is still open. A condition ("If it happens, file an issue") tells none.
+    private static func endsWithHarm(_ block: Block?) -> Bool {
+        guard case .paragraph(let text)? = block, let last = Prose.sentences(text.text).last,
+              Prose.words(last).first != "if" else { return false }
+        return Prose.assertsHarm(last) && !Prose.asksQuestion(last) && !Prose.saysHandled(last) && !Prose.saysAccepted(last)
     }
 
     /// True for a risk named by a short title with nothing said about it (`- Upgrades`).

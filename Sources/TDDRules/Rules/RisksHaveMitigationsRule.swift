@@ -64,7 +64,9 @@ public struct RisksHaveMitigationsRule: Rule {
             "the new validation logic") is not handling; bugs, "complicated", "more complex" name \
             harm, and so does a dependence on someone else's work ("Dependence on console changes"); \
             "security reviews by the platform team" and "maintain compatibility by tracking upstream \
-            changes" handle. A table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
+            changes" handle, as do release notes and what the design "proposes to" do; something done \
+            "manually" is not handling by itself. A sub-heading whose body ends with a paragraph \
+            telling harm ("…, where it is indeed a problem") is open, whatever came before. A table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
             Failure, Scenario …); a summary table of behaviours is not. A risk table without a \
             mitigation column is one finding; an empty section, or one that only says `TBD` or \
             "To be completed", is "no risks identified"; one saying there are none is a finding \
@@ -381,6 +383,10 @@ public struct RisksHaveMitigationsRule: Rule {
 
             ### Corrupt entries ↓
             A corrupt entry breaks the page that reads it.
+            ### Node restarts ↓
+            On the first cloud the restart was triggered manually and did not throw any errors.
+
+            The same was done on the second cloud, where it is indeed a problem.
             """,
             """
             # Cache
@@ -404,6 +410,13 @@ public struct RisksHaveMitigationsRule: Rule {
             - Dependence on the billing team's schema changes. ↓
             - Security reviews by the platform team.
             - **Dependency on the tax library** Maintain compatibility by tracking upstream changes.
+            - Mutating webhooks are a risk: a mutated price fails verification.
+
+              This design proposes to skip the mutating webhooks for signed prices.
+
+            A patch might not apply cleanly after an upgrade.
+
+            The maintainers will work on release notes to make breaking changes more visible.
             ## Alternatives
             ### Write-through
             #### Risks
