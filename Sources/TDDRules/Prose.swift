@@ -281,15 +281,18 @@ enum Prose {
     /// True when the text names what goes wrong, not only that something may happen
     /// ("may lead to many objects", "there may be confusion"; not "we could require them").
     static func namesHarm(_ text: String) -> Bool {
-        riskWords.all(in: text).contains { !["may", "might", "could"].contains($0) }
+        riskWords.all(in: text).contains { !possibilityWords.contains($0) }
     }
+
+    /// Risk words that only say something may happen, naming no harm.
+    static let possibilityWords: Set<String> = ["may", "might", "could"]
 
     /// True when the text names harm that no negation just before it denies: "causing issues
     /// if the approver does not sync" does, "does not cause issues" does not.
     static func assertsHarm(_ text: String) -> Bool {
         let textWords = words(text)
         return riskWords.occurrences(in: textWords).contains { phrase, position in
-            !["may", "might", "could"].contains(phrase)
+            !possibilityWords.contains(phrase)
                 && textWords[max(0, position - 4)..<position].allSatisfy { !denyingWords.contains($0) }
         }
     }

@@ -66,7 +66,8 @@ public struct RisksHaveMitigationsRule: Rule {
             "security reviews by the platform team" and "maintain compatibility by tracking upstream \
             changes" handle, as do release notes and what the design "proposes to" do; something done \
             "manually" is not handling by itself. A sub-heading whose body ends with a paragraph \
-            telling harm ("…, where it is indeed a problem") is open, whatever came before. A table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
+            telling harm ("…, where it is indeed a problem") is open, whatever came before. A \
+            table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
             Failure, Scenario …); a summary table of behaviours is not. A risk table without a \
             mitigation column is one finding; an empty section, or one that only says `TBD` or \
             "To be completed", is "no risks identified"; one saying there are none is a finding \
