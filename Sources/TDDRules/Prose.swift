@@ -203,6 +203,9 @@ enum Prose {
         "may need to be", "might need to be", "requires prototyping", "require prototyping", "first prototyping",
         "should observe whether", "requires deciding", "resolving this", "should be resolved", "must be resolved",
         "there is a question", "question is whether", "a question on whether",
+        "convinced otherwise", "open to suggestions", "open to other ideas", "open for discussion",
+        "question was raised", "question has been raised", "question was asked", "question came up",
+        "question was brought up", "question has come up",
     ])
 
     /// Phrases saying a question was set aside on purpose: a decision too.
@@ -250,6 +253,12 @@ enum Prose {
     static func saysDeferred(_ text: String) -> String? { deferralPhrases.first(in: text) }
     /// The phrase that makes the text tentative, if it has one.
     static func hedge(_ text: String) -> String? { hedgePhrases.first(in: text) }
+
+    /// True when the text only supposes or leans (`seems easier`, `it could live in …`) rather
+    /// than stating what is so or what will be done.
+    static func isTentative(_ text: String) -> Bool {
+        hedge(text) != nil || words(text).contains(where: speculation.contains)
+    }
 
     /// Modal words that speculate rather than state (`It could live in …`).
     static let speculation: Set<String> = ["could", "would", "might", "may", "maybe", "perhaps", "possibly", "ideally"]
@@ -400,6 +409,19 @@ enum Prose {
 
     static func saysAccepted(_ text: String) -> Bool { acceptancePhrases.first(in: text) != nil }
 
+    /// True when a sentence after the risk turns against it and tells no harm, asks nothing and
+    /// leaves nothing open ("…increases the complexity. However, it is a proven production
+    /// setup."): the author weighed the risk and accepts it.
+    static func countersRisk(_ text: String) -> Bool {
+        sentences(text).dropFirst().contains { sentence in
+            guard let first = words(sentence).first, ["however", "but", "nevertheless", "nonetheless"].contains(first) else {
+                return false
+            }
+            return !describesRisk(sentence) && !asksQuestion(sentence) && !saysNotMitigated(sentence)
+                && !saysUnderStudy(sentence) && saysOpen(sentence) == nil
+        }
+    }
+
     /// Denials, placeholders, and handling only announced or taken back.
     static let notMitigatedPhrases = Phrases(denials + [
         "mitigation: none", "mitigation: n/a", "mitigation: tbd", "mitigation: todo",
@@ -526,7 +548,8 @@ extension Prose {
 
     /// True for a paragraph that introduces what follows (`… as follows:`).
     static func introduces(_ text: String) -> Bool {
-        text.trimmingWhitespace.hasSuffix(":")
+        let trimmed = text.trimmingWhitespace
+        return trimmed.hasSuffix(":") || trimmed.hasSuffix(";")
     }
 
     /// True for a short line that names a topic rather than saying something about it

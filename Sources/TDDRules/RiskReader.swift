@@ -251,7 +251,7 @@ struct RiskReader {
         // "One open question is whether …": a risk still under study is not handled yet.
         if Prose.saysUnderStudy(all) { return Rule.missing(risk.text, at: risk.location, section: title) }
         if Prose.saysHandled(all) { return nil }
-        if Prose.saysAccepted(all) {
+        if Prose.saysAccepted(all) || Prose.countersRisk(all) {
             return allowAccepted ? nil : Violation(Rule.acceptedMessage(risk.text), at: risk.location, section: title)
         }
         let plainlyRisk = risk.labelled || (Prose.describesRisk(all) && !Prose.asksQuestion(risk.text))

@@ -42,7 +42,11 @@ public struct OpenQuestionsResolvedRule: Rule {
             text after the question mark that spells it out ("E.g. …"), only supposes ("If we do, …") \
             or weighs options ("One option is …") does not answer it, nor does a nested \
             `Pros include:` over a list that asks again; an answer that weighs options ("one option would be …", "may be covered by \
-            …, or may be …", "Alternative would be …") leaves it open; an item that names a topic ("Naming of \
+            …, or may be …", "Alternative would be …") leaves it open; nested items that only weigh it (points of which one leans, "seems easier", or \
+            one point saying what "may" happen) or only say where it was raised ("This question was \
+            raised in review") leave it open; an answer saying the author "could be convinced \
+            otherwise" leaves it open; a list after an answer that ends in a colon or semicolon \
+            spells the answer out and asks nothing; an item that names a topic ("Naming of \
             the API") or leaves work to do ("We should consider …", "may be needed") is an \
             error. A section that \
             says there are none passes; `TBD` does not. Task boxes elsewhere (release \
@@ -129,6 +133,14 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             - Should the warmer be on by default? The cache defaults to no warmer, so upgrades change nothing.
             - Should the TTL be a percentage? Left as a fast-follow rather than blocking v1.
+
+            **Is one pass enough?**
+
+            Yes, for now.
+
+            The first pass covers the common cases, which are;
+            - tenants with one region
+            - tenants with a warm cache
             """,
         ],
         failingExamples: [
@@ -191,6 +203,18 @@ public struct OpenQuestionsResolvedRule: Rule {
             - TODO
             """,
             "# Cache\n## Open Questions\n- Pinned keys will be exempt from the eviction policy. ↓\n- We should consider a second tier. ↓\n",
+            """
+            # Cache
+            ## Open Questions
+            1. Should the warmer be on by default? ↓
+               - Some tenants may rely on a cold start after each deploy.
+            2. Is a shared pool or a pool per tenant preferable? ↓
+               - A shared pool seems easier to run.
+               - A pool per tenant isolates noisy tenants.
+            3. Should keys expire on their own? Keys expire with the TTL, but I could be convinced otherwise. ↓
+            4. Should the cache have a size cap? ↓
+               - This question was raised in the last review.
+            """,
             """
             # Cache
             ## Open Questions
@@ -332,10 +356,29 @@ public struct OpenQuestionsResolvedRule: Rule {
             if item.descendants.contains(where: { $0.lead?.text.trimmingWhitespace.hasSuffix("?") ?? false }) { return .open }
             // `Pros include:` introduces what follows; it answers nothing.
             guard let answer = statements.first(where: { !Prose.asksQuestion($0) && !Prose.introduces($0) }) else { return .open }
-            if Prose.leavesOpen(all) || Prose.weighsOptions(all) || Prose.weighsOptions(lead.text) { return .open }
+            if Prose.leavesOpen(all) || Prose.weighsOptions(all) || Prose.weighsOptions(lead.text)
+                || onlyWeighs(attached) { return .open }
             return answerReading(answer)
         }
         return reading(ofQuestion: lead.afterLabel)
+    }
+
+    /// True when nested items weigh the question rather than answer it: several points, one of
+    /// them tentative (`- A seems easier to implement` `- B avoids parsing`), or one point that
+    /// only says what may happen (`- Some users may rely on the current behavior`), and none
+    /// records a decision, defers the question or opens with yes or no.
+    private static func onlyWeighs(_ attached: [Block]) -> Bool {
+        var points: [String] = []
+        for block in attached {
+            guard case .list(let list) = block else { return false }
+            points += list.items.map { $0.lead?.text ?? $0.fullText }
+        }
+        guard let only = points.first, !points.contains(where: { point in
+            Prose.saysDecided(point) != nil || Prose.saysDeferred(point) != nil
+                || Prose.words(point).first.map { ["yes", "no"].contains($0) } ?? false
+        }) else { return false }
+        if points.count > 1 { return points.contains(where: Prose.isTentative) }
+        return Prose.words(only).contains { $0 == "may" || $0 == "might" }
     }
 
     /// A question with nothing attached: open, unless it defers itself or answers itself
