@@ -32,8 +32,12 @@ struct GitChangeReader {
                                changeSet: Report.ChangeSet(mode: "worktree", base: head?.description), fromWorkTree: true)
         case .staged:
             try requireWorkTree("check --staged")
-            let index = try openIndex()
             let head = try headOrNil()
+            if let bytes = try? FileSystem.read(indexPath, limit: 1 << 30), let file = IndexFile(bytes: bytes),
+               let changes = repository.changes(from: head, toIndexFile: file) {
+                return try collect(changes, changeSet: Report.ChangeSet(mode: "staged", base: head?.description))
+            }
+            let index = try openIndex()
             let changes = try git { () throws(GitError) in try repository.changes(from: head, to: .index(index)) }
             var skipped: [(String, String)] = []
             let committed = changes.filter { change in
@@ -265,11 +269,17 @@ struct GitChangeReader {
 
     // MARK: - Helpers
 
+    /// The index `--staged` reads: `GIT_INDEX_FILE` (relative to where designgate runs) or the repository's.
+    private var indexPath: String {
+        if let file = options.environment["GIT_INDEX_FILE"], !file.isEmpty {
+            return file.hasPrefix("/") ? file : directory + "/" + file
+        }
+        return repository.gitDirectory.hasSuffix("/") ? repository.gitDirectory + "index" : repository.gitDirectory + "/index"
+    }
+
     private func openIndex() throws(DesignGateError) -> Index {
         do {
-            if let file = options.environment["GIT_INDEX_FILE"], !file.isEmpty {
-                return try Index(file: file.hasPrefix("/") ? file : directory + "/" + file)
-            }
+            if let file = options.environment["GIT_INDEX_FILE"], !file.isEmpty { return try Index(file: indexPath) }
             return try repository.index()
         } catch {
             throw Self.openError(error, directory: directory)

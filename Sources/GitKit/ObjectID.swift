@@ -8,6 +8,13 @@ public struct ObjectID: Sendable, Hashable, CustomStringConvertible {
         self.raw = raw
     }
 
+    /// The id whose 20 raw bytes are `bytes`.
+    init(bytes: ArraySlice<UInt8>) {
+        var oid = git_oid()
+        bytes.withUnsafeBufferPointer { _ = git_oid_fromraw(&oid, $0.baseAddress) }
+        raw = oid
+    }
+
     public init?(hex: String) {
         guard hex.count == 40 else { return nil }
         var oid = git_oid()
