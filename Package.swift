@@ -16,6 +16,16 @@ func linked(_ libraries: [String], staticWith dependencies: [String] = [], share
 #endif
 }
 
+/// Sends the C libraries' calls to each of `symbols` to `__wrap_<symbol>` instead (the GNU linker's
+/// `--wrap`), on Linux where the library is linked from its static archive.
+func wrapped(_ symbols: [String]) -> [LinkerSetting] {
+#if os(Linux)
+    return [.unsafeFlags(symbols.flatMap { ["-Xlinker", "--wrap=\($0)"] })]
+#else
+    return []
+#endif
+}
+
 let package = Package(
     name: "designgate",
     platforms: [.macOS(.v13)],
@@ -38,9 +48,11 @@ let package = Package(
         .target(
             name: "GitKit",
             dependencies: ["CLibGit2"],
+            // libgit2's TLS set-up is replaced by GitKit's skipTLSSetUp (no connection is ever made).
             linkerSettings: linked(["git2"],
                                    staticWith: ["mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8", "z"],
                                    shared: ["gssapi_krb5.so.2", "rt"])
+                + wrapped(["git_mbedtls_stream_global_init"])
         ),
         .target(
             name: "TDDMarkdown",

@@ -36,6 +36,21 @@ func check(_ function: String, _ result: Int32) throws(GitError) -> Int32 {
     throw GitError(code: result, errorClass: errorClass, message: message, function: function)
 }
 
+#if os(Linux)
+/// Stands in for libgit2's TLS set-up, which seeds a random generator and parses every CA
+/// certificate on the system (a third of the hook's start-up). designgate reads local objects
+/// and references only and never opens a connection, so the link (`--wrap`, in Package.swift)
+/// sends libgit2's call here, and it does nothing.
+@_cdecl("__wrap_git_mbedtls_stream_global_init")
+func skipTLSSetUp() -> Int32 {
+    skippedTLSSetUp = true
+    return 0
+}
+#endif
+
+/// True once libgit2's initialisation has called `skipTLSSetUp` (set during `git_libgit2_init`, under its lock).
+nonisolated(unsafe) var skippedTLSSetUp = false
+
 /// libgit2 is initialised once, on first use, by the modes that read git only.
 let libgit2Ready: Bool = {
     git_libgit2_init()

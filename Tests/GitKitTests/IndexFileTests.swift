@@ -1,5 +1,5 @@
 import Foundation
-import GitKit
+@testable import GitKit
 import Testing
 import TestSupport
 
@@ -116,6 +116,16 @@ import TestSupport
         let (fast, libgit2) = try Self.readings(repo)
         #expect(fast == nil)
         #expect(libgit2.count == 1 && libgit2[0].hasPrefix("renamed"))
+    }
+
+    /// The hook never opens a connection: libgit2's TLS set-up (every CA certificate parsed at
+    /// start-up) is linked out.
+    @Test func libgit2StartsWithoutItsTLSSetUp() throws {
+        let repo = try GitRepository()
+        _ = try Repository(discoveringFrom: repo.path)
+        #if os(Linux)
+        #expect(skippedTLSSetUp)
+        #endif
     }
 
     @Test func indexesItDoesNotFullyReadAreLeftToLibgit2() throws {
