@@ -38,7 +38,7 @@ func check(_ function: String, _ result: Int32) throws(GitError) -> Int32 {
 
 #if os(Linux)
 /// Stands in for libgit2's TLS set-up, which seeds a random generator and parses every CA
-/// certificate on the system (a third of the hook's start-up). designgate reads local objects
+/// certificate on the system (a sixth of the hook's start-up). designgate reads local objects
 /// and references only and never opens a connection, so the link (`--wrap`, in Package.swift)
 /// sends libgit2's call here, and it does nothing.
 @_cdecl("__wrap_git_mbedtls_stream_global_init")
