@@ -9,11 +9,8 @@ extension Repository {
     /// or files added alongside files deleted or modified (a rename or copy, which libgit2's
     /// similarity search finds).
     public func changes(from base: ObjectID?, toIndexFile index: IndexFile) -> [Change]? {
-        var root: ObjectID?
-        if let base {
-            guard let tree = treeID(ofCommit: base) else { return nil }
-            root = tree
-        }
+        let root: ObjectID?
+        do { root = try base.map(treeID(ofCommit:)) } catch { return nil }
         var diff = IndexDiff(repository: self, entries: index.entries)
         guard diff.compare(tree: root, prefix: [], range: index.entries.indices, cached: index.cachedTree) else { return nil }
         let added = diff.changes.filter { $0.status == .added }.count
@@ -21,36 +18,28 @@ extension Repository {
         return diff.changes.sorted { $0.pathBytes.lexicographicallyPrecedes($1.pathBytes) }
     }
 
-    /// The id of the tree of commit `id`; nil when it cannot be read.
-    func treeID(ofCommit id: ObjectID) -> ObjectID? {
-        var commit: OpaquePointer?
-        var raw = id.raw
-        guard git_commit_lookup(&commit, handle, &raw) == 0, let commit else {
-            git_error_clear()
-            return nil
-        }
+    /// The id of the tree of commit `id`.
+    func treeID(ofCommit id: ObjectID) throws(GitError) -> ObjectID {
+        let commit = try lookupCommit(id)
         defer { git_commit_free(commit) }
-        return git_commit_tree_id(commit).map { ObjectID($0.pointee) }
+        guard let tree = git_commit_tree_id(commit) else {
+            throw GitError(code: -1, errorClass: 0, message: "commit \(id) has no tree", function: "git_commit_tree_id")
+        }
+        return ObjectID(tree.pointee)
     }
 
-    /// The entries of tree `id`; nil when it cannot be read.
-    func treeEntries(_ id: ObjectID) -> [IndexDiff.TreeEntry]? {
+    /// The entries of tree `id`.
+    func treeEntries(_ id: ObjectID) throws(GitError) -> [IndexDiff.TreeEntry] {
         var tree: OpaquePointer?
         var raw = id.raw
-        guard git_tree_lookup(&tree, handle, &raw) == 0, let tree else {
-            git_error_clear()
-            return nil
-        }
+        try check("git_tree_lookup", git_tree_lookup(&tree, handle, &raw))
         defer { git_tree_free(tree) }
-        var entries: [IndexDiff.TreeEntry] = []
-        for position in 0..<git_tree_entrycount(tree) {
+        return (0..<git_tree_entrycount(tree)).compactMap { position in
             guard let entry = git_tree_entry_byindex(tree, position), let name = git_tree_entry_name(entry),
                   let entryID = git_tree_entry_id(entry) else { return nil }
-            let bytes = UnsafeRawBufferPointer(start: name, count: strlen(name))
-            entries.append(IndexDiff.TreeEntry(name: Array(bytes), mode: git_tree_entry_filemode(entry).rawValue,
-                                               id: ObjectID(entryID.pointee)))
+            return IndexDiff.TreeEntry(name: Array(UnsafeRawBufferPointer(start: name, count: strlen(name))),
+                                       mode: git_tree_entry_filemode(entry).rawValue, id: ObjectID(entryID.pointee))
         }
-        return entries
     }
 }
 
@@ -84,7 +73,7 @@ struct IndexDiff {
         guard depth < Self.maximumDepth else { return false }
         var inTree: [[UInt8]: TreeEntry] = [:]
         if let tree {
-            guard let treeEntries = repository.treeEntries(tree) else { return false }
+            guard let treeEntries = try? repository.treeEntries(tree) else { return false }
             for entry in treeEntries { inTree[entry.name] = entry }
         }
         var position = range.lowerBound
@@ -137,7 +126,7 @@ struct IndexDiff {
 
     /// Records every file below tree `id` as deleted.
     private mutating func deleteAll(_ id: ObjectID, prefix: [UInt8], depth: Int) -> Bool {
-        guard depth < Self.maximumDepth, let treeEntries = repository.treeEntries(id) else { return false }
+        guard depth < Self.maximumDepth, let treeEntries = try? repository.treeEntries(id) else { return false }
         for entry in treeEntries {
             if entry.isDirectory {
                 guard deleteAll(entry.id, prefix: prefix + entry.name + [UInt8(ascii: "/")], depth: depth + 1) else { return false }

@@ -314,7 +314,7 @@ public final class Repository {
         return Index(handle: pointer)
     }
 
-    private func lookupCommit(_ id: ObjectID) throws(GitError) -> OpaquePointer? {
+    func lookupCommit(_ id: ObjectID) throws(GitError) -> OpaquePointer? {
         var commit: OpaquePointer?
         var raw = id.raw
         try check("git_commit_lookup", git_commit_lookup(&commit, handle, &raw))
