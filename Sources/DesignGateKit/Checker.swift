@@ -47,7 +47,7 @@ public struct CheckOutcome {
     /// Lines for stderr with `-v`: skipped files and why, the profile chosen.
     public let notices: [String]
     /// Lines for stderr always: files named on the command line that were not checked, and why.
-    public let warnings: [String]
+    public internal(set) var warnings: [String]
     public let exitCode: Int32
 }
 
@@ -87,11 +87,17 @@ public struct Checker {
             configRoot = reader.root
         }
         let configuration = try Self.configuration(options.configPath, root: configRoot, directory: options.directory)
+        // CODEOWNERS is read only when sign-offs must come from owners.
+        let codeOwners = configuration.review.owners ? try CodeOwnersFile.load(root: configRoot) : nil
         let policy = Policy(profile: try configuration.profileChoice(options.profile), rules: configuration.rules,
-                            status: configuration.status, today: Self.today())
+                            status: configuration.status, today: Self.today(), review: configuration.review,
+                            codeOwners: codeOwners)
         let baseline = options.useBaseline ? try Baseline.load(root: configRoot) : nil
-        let outcome = try check(files, selection: configuration.selection, engine: Engine(policy: policy), strict: options.strict,
+        var outcome = try check(files, selection: configuration.selection, engine: Engine(policy: policy), strict: options.strict,
                                 newOnly: options.newOnly || configuration.newOnly, baseline: baseline)
+        if let codeOwners {
+            outcome.warnings += codeOwners.skipped.map { "\(codeOwners.file):\($0.line): line skipped: \($0.reason)" }
+        }
         return (outcome, configRoot)
     }
 
@@ -163,7 +169,7 @@ public struct Checker {
             }
             var base: DocumentInput.Base?
             if newOnly || comparesVersions { base = try candidate.readBase?().map(DocumentInput.Base.bytes) ?? .newDocument }
-            batch.append((candidate, DocumentInput(content: content, limits: limits,
+            batch.append((candidate, DocumentInput(content: content, path: candidate.selectionPath, limits: limits,
                                                    needsDetection: decision == .needsContent, base: base, newOnly: newOnly)))
             if batch.count == batchSize { judgeBatch() }
         }
@@ -188,6 +194,8 @@ public struct Checker {
             case tooLarge(bytes: Int)
         }
         let content: Content
+        /// The repository-relative path, for the rules that look the path up (CODEOWNERS).
+        let path: String?
         let limits: InputLimits
         /// Selected only if its content shows it is a design document.
         let needsDetection: Bool
@@ -231,9 +239,9 @@ public struct Checker {
                 base = BaseVersion(bytes: bytes, head: head, limits: input.limits, document: parsed)
             }
         }
-        guard let verdict = engine.check(outcome, base: base) else { return .binary }
+        guard let verdict = engine.check(outcome, base: base, path: input.path) else { return .binary }
         guard input.newOnly else { return .checked(verdict) }
-        return .checked(verdict.comparedWith(base: baseOutcome.flatMap { engine.check($0) }))
+        return .checked(verdict.comparedWith(base: baseOutcome.flatMap { engine.check($0, path: input.path) }))
     }
 
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.

@@ -14,6 +14,8 @@ public struct Configuration: Sendable {
     public var profiles: [String: Profile] = [:]
     public var rules: [String: RuleSetting] = [:]
     public var status = StatusPolicy()
+    /// Sign-offs and the code that needs a design (`review:`).
+    public var review = ReviewPolicy()
     /// `report: new`: only findings the base version did not have count, as `--new-only`.
     public var newOnly = false
     /// The file it was read from, if any.

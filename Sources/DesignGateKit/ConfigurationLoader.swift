@@ -22,7 +22,7 @@ public struct ConfigurationLoader {
                                   hint: "fix the YAML syntax; `designgate init` writes a valid example")
         }
         let entries = try mapping(root, "the top level")
-        try checkKeys(entries, allowed: ["version", "documents", "profile", "profiles", "report", "rules", "status"],
+        try checkKeys(entries, allowed: ["version", "documents", "profile", "profiles", "report", "review", "rules", "status"],
                       in: "the top level")
 
         guard let version = entries.first(where: { $0.key == "version" }) else {
@@ -38,6 +38,7 @@ public struct ConfigurationLoader {
             case "profiles": configuration.profiles = try profiles(entry.value)
             case "rules": configuration.rules = try rules(entry.value)
             case "status": configuration.status = try status(entry.value)
+            case "review": configuration.review = try review(entry.value)
             case "report":
                 // `report: new` is `--new-only` for every run; `all` (the default) counts every finding.
                 let value = try string(entry.value, "report")
@@ -235,18 +236,18 @@ public struct ConfigurationLoader {
 
     // MARK: - Typed values
 
-    private func mapping(_ node: YAMLNode, _ key: String) throws(DesignGateError) -> [YAMLNode.Entry] {
+    func mapping(_ node: YAMLNode, _ key: String) throws(DesignGateError) -> [YAMLNode.Entry] {
         if let entries = node.mapping { return entries }
         if node.scalar == "" { return [] }
         throw typeError(node, key, expected: "a mapping")
     }
 
-    private func string(_ node: YAMLNode, _ key: String) throws(DesignGateError) -> String {
+    func string(_ node: YAMLNode, _ key: String) throws(DesignGateError) -> String {
         guard let value = node.scalar else { throw typeError(node, key, expected: "a string") }
         return value
     }
 
-    private func strings(_ node: YAMLNode, _ key: String) throws(DesignGateError) -> [String] {
+    func strings(_ node: YAMLNode, _ key: String) throws(DesignGateError) -> [String] {
         if let single = node.scalar, !single.isEmpty { return [single] }
         guard let items = node.sequence else { throw typeError(node, key, expected: "a list of strings") }
         var result: [String] = []
@@ -254,7 +255,7 @@ public struct ConfigurationLoader {
         return result
     }
 
-    private func bool(_ node: YAMLNode, _ key: String) throws(DesignGateError) -> Bool {
+    func bool(_ node: YAMLNode, _ key: String) throws(DesignGateError) -> Bool {
         switch node.scalar?.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
@@ -262,7 +263,7 @@ public struct ConfigurationLoader {
         }
     }
 
-    private func severity(_ node: YAMLNode, _ key: String) throws(DesignGateError) -> Severity {
+    func severity(_ node: YAMLNode, _ key: String) throws(DesignGateError) -> Severity {
         let text = try string(node, key)
         guard let severity = Severity(rawValue: text.lowercased()) else {
             throw unknownValue(node, text, key: key, valid: Severity.allCases.map(\.rawValue))
@@ -270,7 +271,7 @@ public struct ConfigurationLoader {
         return severity
     }
 
-    private func value(_ node: YAMLNode, like example: OptionValue, _ key: String) throws(DesignGateError) -> OptionValue {
+    func value(_ node: YAMLNode, like example: OptionValue, _ key: String) throws(DesignGateError) -> OptionValue {
         switch example {
         case .bool: return .bool(try bool(node, key))
         case .strings: return .strings(try strings(node, key))
@@ -282,25 +283,25 @@ public struct ConfigurationLoader {
 
     // MARK: - Errors
 
-    private func checkKeys(_ entries: [YAMLNode.Entry], allowed: [String], in place: String) throws(DesignGateError) {
+    func checkKeys(_ entries: [YAMLNode.Entry], allowed: [String], in place: String) throws(DesignGateError) {
         for entry in entries where !allowed.contains(entry.key) {
             throw unknownKey(entry, in: place, valid: allowed, noun: "key")
         }
     }
 
-    private func unknownKey(_ entry: YAMLNode.Entry, in place: String, valid: [String], noun: String) -> DesignGateError {
+    func unknownKey(_ entry: YAMLNode.Entry, in place: String, valid: [String], noun: String) -> DesignGateError {
         let suggestion = closest(to: entry.key, in: valid).map { " (did you mean `\($0)`?)" } ?? ""
         return fail(entry.keyLine, "unknown \(noun) `\(Self.short(entry.key))` in \(place)\(suggestion)",
                     hint: "valid \(noun)s here: \(Self.listing(valid))")
     }
 
-    private func unknownValue(_ node: YAMLNode, _ value: String, key: String, valid: [String]) -> DesignGateError {
+    func unknownValue(_ node: YAMLNode, _ value: String, key: String, valid: [String]) -> DesignGateError {
         let suggestion = closest(to: value, in: valid).map { " (did you mean `\($0)`?)" } ?? ""
         return fail(node.line, "`\(key)` has unknown value `\(Self.short(value))`\(suggestion)",
                     hint: "use one of: \(Self.listing(valid))")
     }
 
-    private func typeError(_ node: YAMLNode, _ key: String, expected: String) -> DesignGateError {
+    func typeError(_ node: YAMLNode, _ key: String, expected: String) -> DesignGateError {
         fail(node.line, "`\(key)` must be \(expected), found \(node.kindName)", hint: "see `designgate init` for the expected shape")
     }
 
@@ -315,7 +316,7 @@ public struct ConfigurationLoader {
         value.count > 60 ? String(value.prefix(59)) + "…" : value
     }
 
-    private func fail(_ line: Int, _ message: String, hint: String?) -> DesignGateError {
+    func fail(_ line: Int, _ message: String, hint: String?) -> DesignGateError {
         // Values from the file are quoted short, but a message must stay short whatever they hold.
         let bounded = message.count > 400 ? String(message.prefix(399)) + "…" : message
         return DesignGateError("\(file):\(line): \(bounded)", hint: hint)

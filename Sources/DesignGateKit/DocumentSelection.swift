@@ -1,4 +1,5 @@
 import TDDMarkdown
+import TDDRules
 
 /// Which Markdown files are design documents (SPEC §2).
 public struct DocumentSelection: Sendable, Hashable {

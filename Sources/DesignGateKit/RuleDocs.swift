@@ -38,6 +38,9 @@ public enum RuleDocs {
                     return "    " + setting.padding(to: column + 2) + "  # " + option.summary
                 }.joined(separator: "\n"))
         }
+        if let configuration = rule.configuration {
+            text += "\nIts policy, as .designgate.yml sets it (copy and adjust):\n" + indent(configuration.trimmingTrailingNewlines)
+        }
         for (examples, verdict) in [(rule.passingExamples, "Passes"), (rule.failingExamples, "Fails")] {
             for example in examples {
                 if example.configuration != nil {

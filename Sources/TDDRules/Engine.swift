@@ -51,13 +51,19 @@ public struct Policy: Sendable {
     public var status: StatusPolicy
     /// Today's date as `YYYY-MM-DD`, for waiver expiry.
     public var today: String
+    public var review: ReviewPolicy
+    /// The repository's CODEOWNERS, if it has one.
+    public var codeOwners: CodeOwners?
 
     public init(profile: ProfileChoice = .auto, rules: [String: RuleSetting] = [:],
-                status: StatusPolicy = StatusPolicy(), today: String) {
+                status: StatusPolicy = StatusPolicy(), today: String,
+                review: ReviewPolicy = ReviewPolicy(), codeOwners: CodeOwners? = nil) {
         self.profile = profile
         self.rules = rules
         self.status = status
         self.today = today
+        self.review = review
+        self.codeOwners = codeOwners
     }
 }
 
@@ -112,12 +118,12 @@ public struct Engine: Sendable {
         self.policy = policy
     }
 
-    /// Judges the outcome of reading a file, against its base version when the change set
-    /// has one; nil for binary files, which are not documents.
-    public func check(_ outcome: ReadOutcome, base: BaseVersion? = nil) -> Verdict? {
+    /// Judges the outcome of reading the file at `path` (repository-relative), against its base
+    /// version when the change set has one; nil for binary files, which are not documents.
+    public func check(_ outcome: ReadOutcome, base: BaseVersion? = nil, path: String? = nil) -> Verdict? {
         switch outcome {
         case .document(let document):
-            return check(document, base: base)
+            return check(document, base: base, path: path)
         case .binary:
             return nil
         case .tooLarge(let bytes, let limit):
@@ -127,8 +133,8 @@ public struct Engine: Sendable {
         }
     }
 
-    /// Judges a document; `base`, its version before the change, lets rules compare the two.
-    public func check(_ document: Document, base: BaseVersion? = nil) -> Verdict {
+    /// Judges a document at `path`; `base`, its version before the change, lets rules compare the two.
+    public func check(_ document: Document, base: BaseVersion? = nil, path: String? = nil) -> Verdict {
         let profile: Profile
         switch policy.profile {
         case .auto: profile = BuiltInProfiles.best(for: document)
@@ -143,7 +149,8 @@ public struct Engine: Sendable {
                                       var base = base
                                       base.statusField = policy.status.field
                                       return base
-                                  })
+                                  },
+                                  path: path, review: policy.review, codeOwners: policy.codeOwners)
         var findings: [Finding] = []
         var ran: [RuleDescription] = []
         /// Rules about the suppressions, run once the suppressions are applied.

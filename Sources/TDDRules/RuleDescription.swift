@@ -71,9 +71,12 @@ public struct RuleDescription: Sendable {
     /// False for rules about the suppressions themselves: a disable comment or waiver never
     /// hides their findings.
     public let suppressible: Bool
+    /// The `.designgate.yml` lines that set the rule's policy up, for `explain` to show (a rule
+    /// whose policy lives outside `rules:`).
+    public let configuration: String?
 
     public init(id: String, summary: String, description: String, defaultSeverity: Severity,
-                options: [RuleOption] = [], suppressible: Bool = true,
+                options: [RuleOption] = [], suppressible: Bool = true, configuration: String? = nil,
                 passingExamples: [Example] = [], failingExamples: [Example] = []) {
         self.id = id
         self.summary = summary
@@ -81,6 +84,7 @@ public struct RuleDescription: Sendable {
         self.defaultSeverity = defaultSeverity
         self.options = options
         self.suppressible = suppressible
+        self.configuration = configuration
         self.passingExamples = passingExamples
         self.failingExamples = failingExamples
     }
@@ -136,9 +140,15 @@ public struct RuleContext: Sendable {
     public let allowedStatuses: [String]
     /// The version of the document the change set started from, when there is one.
     public let base: BaseVersion?
+    /// The document's repository-relative path; nil for standard input without a name.
+    public let path: String?
+    public let review: ReviewPolicy
+    /// The repository's CODEOWNERS, if it has one.
+    public let codeOwners: CodeOwners?
 
     public init(document: Document, profile: Profile, match: ProfileMatch, options: RuleOptions,
-                today: String, status: DocumentStatus?, allowedStatuses: [String], base: BaseVersion? = nil) {
+                today: String, status: DocumentStatus?, allowedStatuses: [String], base: BaseVersion? = nil,
+                path: String? = nil, review: ReviewPolicy = ReviewPolicy(), codeOwners: CodeOwners? = nil) {
         self.document = document
         self.profile = profile
         self.match = match
@@ -147,12 +157,16 @@ public struct RuleContext: Sendable {
         self.status = status
         self.allowedStatuses = allowedStatuses
         self.base = base
+        self.path = path
+        self.review = review
+        self.codeOwners = codeOwners
     }
 
     /// The same context with other options.
     public func with(options: RuleOptions) -> RuleContext {
         RuleContext(document: document, profile: profile, match: match, options: options,
-                    today: today, status: status, allowedStatuses: allowedStatuses, base: base)
+                    today: today, status: status, allowedStatuses: allowedStatuses, base: base,
+                    path: path, review: review, codeOwners: codeOwners)
     }
 
     /// The base version parsed and judged like this one (same profile, status field and
@@ -161,7 +175,7 @@ public struct RuleContext: Sendable {
         guard let base, let document = base.document() else { return nil }
         return RuleContext(document: document, profile: profile, match: ProfileMatch(document: document, profile: profile),
                            options: options, today: today, status: DocumentStatus(document: document, field: base.statusField),
-                           allowedStatuses: allowedStatuses)
+                           allowedStatuses: allowedStatuses, path: path, review: review, codeOwners: codeOwners)
     }
 
     /// The document section playing `role` in the profile, if the document has it.

@@ -13,6 +13,7 @@ public enum RuleRegistry {
         WaiverExpiredRule(),
         UnusedDirectiveRule(),
         KnownStatusRule(),
+        ApprovalsRule(),
         InputReadableRule(),
     ]
 

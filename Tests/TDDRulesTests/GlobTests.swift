@@ -1,4 +1,5 @@
 import DesignGateKit
+import TDDRules
 import Testing
 
 /// Document selection patterns, matched as documented in `Glob`.

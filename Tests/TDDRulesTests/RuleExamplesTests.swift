@@ -43,7 +43,8 @@ struct MarkedExample: CustomStringConvertible {
         // The other rules are off unless the example's configuration sets them.
         for other in RuleRegistry.descriptions { settings[other.id] = loaded.rules[other.id] ?? RuleSetting(severity: .off) }
         settings[rule.id] = RuleSetting(severity: .error, options: loaded.rules[rule.id]?.options ?? RuleOptions())
-        let engine = Engine(policy: Policy(profile: try loaded.profileChoice(), rules: settings, today: "2026-11-21"))
+        let engine = Engine(policy: Policy(profile: try loaded.profileChoice(), rules: settings, today: "2026-11-21",
+                                                  review: loaded.review))
         let base = example.base.map { BaseVersion(bytes: Array($0.utf8), head: Array(text.utf8), limits: InputLimits()) }
         return engine.check(DocumentReader.parse(text), base: base)?.findings.filter { $0.ruleId == rule.id && !$0.isSuppressed }.map(\.location.line) ?? []
     }
@@ -70,5 +71,14 @@ let allExamples: [MarkedExample] = RuleRegistry.descriptions.flatMap { rule in
             }
         }
         #expect(Set(RuleRegistry.descriptions.map(\.id)).count == RuleRegistry.descriptions.count)
+    }
+
+    /// The policy lines `explain` offers to copy load as they stand.
+    @Test(arguments: RuleRegistry.descriptions.filter { $0.configuration != nil }.map(\.id))
+    func configurationToCopyLoads(id: String) throws {
+        let rule = try #require(RuleRegistry.description(of: id))
+        let configuration = try ConfigurationLoader(file: Configuration.fileName)
+            .load("version: 1\n" + (rule.configuration ?? ""))
+        #expect(configuration.review.approvals.isEmpty == false || configuration.review.designs.isEmpty == false)
     }
 }

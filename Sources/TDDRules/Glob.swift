@@ -7,6 +7,7 @@
 public struct Glob: Sendable, Hashable {
     public let pattern: String
     private let tokens: [Token]
+    private let caseSensitive: Bool
 
     private enum Token: Sendable, Hashable {
         case character(Character)
@@ -23,12 +24,18 @@ public struct Glob: Sendable, Hashable {
     }
 
     public init(_ pattern: String) {
+        self.init(pattern, caseSensitive: false)
+    }
+
+    /// A glob that tells `A` from `a` when `caseSensitive` (as git and CODEOWNERS do).
+    public init(_ pattern: String, caseSensitive: Bool) {
         self.pattern = pattern
-        self.tokens = Self.tokens(Array(pattern.lowercased()))
+        self.caseSensitive = caseSensitive
+        self.tokens = Self.tokens(Array(caseSensitive ? pattern : pattern.lowercased()))
     }
 
     public func matches(_ path: String) -> Bool {
-        let path = Array(path.lowercased())
+        let path = Array(caseSensitive ? path : path.lowercased())
         let count = path.count
         // next[j]: the tokens after t match path j…; here[j]: tokens t… match path j…;
         // throughSlash[j]: some `/` at k >= j has the tokens after t matching after it.
