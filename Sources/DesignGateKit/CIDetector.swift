@@ -12,6 +12,8 @@ struct CIDetector {
         let provider: String
         /// `base..head` or `base...head`.
         let range: String
+        /// The pull or merge request's description, when the CI gives it.
+        var description: String? = nil
     }
 
     let environment: [String: String]
@@ -21,11 +23,12 @@ struct CIDetector {
         let detected = try provider()
         let provider = detected?.provider ?? "local"
         let head = detected?.head ?? "HEAD"
-        if let explicitBase { return Detection(provider: provider, range: "\(explicitBase)...\(head)") }
+        let description = detected?.description
+        if let explicitBase { return Detection(provider: provider, range: "\(explicitBase)...\(head)", description: description) }
         if let detected, let base = detected.base {
-            return Detection(provider: provider, range: "\(base)\(detected.threeDot ? "..." : "..")\(head)")
+            return Detection(provider: provider, range: "\(base)\(detected.threeDot ? "..." : "..")\(head)", description: description)
         }
-        return Detection(provider: provider, range: "origin/HEAD...\(head)")
+        return Detection(provider: provider, range: "origin/HEAD...\(head)", description: description)
     }
 
     private struct Found {
@@ -33,6 +36,8 @@ struct CIDetector {
         let base: String?
         let head: String?
         let threeDot: Bool
+        /// The pull or merge request's description (GitHub's event payload, GitLab's variable).
+        var description: String? = nil
     }
 
     private func value(_ name: String) -> String? {
@@ -57,7 +62,8 @@ struct CIDetector {
         if value("GITHUB_ACTIONS") == "true" { return try github() }
         if value("GITLAB_CI") != nil {
             if let base = commit("CI_MERGE_REQUEST_DIFF_BASE_SHA") {
-                return Found(provider: "gitlab", base: base, head: commit("CI_COMMIT_SHA"), threeDot: false)
+                return Found(provider: "gitlab", base: base, head: commit("CI_COMMIT_SHA"), threeDot: false,
+                             description: environment["CI_MERGE_REQUEST_DESCRIPTION"])
             }
             if let before = commit("CI_COMMIT_BEFORE_SHA") {
                 return Found(provider: "gitlab", base: before, head: commit("CI_COMMIT_SHA"), threeDot: false)
@@ -108,7 +114,7 @@ struct CIDetector {
             let base = (pull?["base"] as? [String: Any])?["sha"] as? String
             let head = (pull?["head"] as? [String: Any])?["sha"] as? String
             return Found(provider: "github", base: base ?? remoteBranch("GITHUB_BASE_REF"),
-                         head: head ?? commit("GITHUB_SHA"), threeDot: true)
+                         head: head ?? commit("GITHUB_SHA"), threeDot: true, description: pull?["body"] as? String)
         }
         if event == "merge_group", let group = payload["merge_group"] as? [String: Any] {
             return Found(provider: "github", base: group["base_sha"] as? String, head: group["head_sha"] as? String, threeDot: false)

@@ -57,6 +57,8 @@ public struct ChangeSetFiles {
     public var changeSet: Report.ChangeSet
     public var candidates: [Candidate]
     public var skipped: [(path: String, reason: String)]
+    /// Every changed path and the commits, in the modes that read commits.
+    var history: ChangeSetHistory?
 
     public init(changeSet: Report.ChangeSet, candidates: [Candidate], skipped: [(path: String, reason: String)] = []) {
         self.changeSet = changeSet

@@ -58,8 +58,11 @@ struct GitChangeReader {
             if let parent, !repository.contains(parent) {
                 throw shallowError(missing: parent.description, needed: "the parent of \(revision)")
             }
-            return try collect(git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) },
-                               changeSet: Report.ChangeSet(mode: "commit", base: parent?.description, head: commit.description))
+            let changes = try git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) }
+            var files = try collect(changes, changeSet: Report.ChangeSet(mode: "commit", base: parent?.description, head: commit.description))
+            files.history = ChangeSetHistory(repository: repository, head: commit, changes: changes.map { ($0, parent) },
+                                             walks: [(commit, parent.map { [$0] } ?? [])])
+            return files
         case .all(let revision):
             if revision == nil, repository.isHeadUnborn {
                 throw DesignGateError("--all reads the tree of HEAD, but this repository has no commit yet",
@@ -75,7 +78,9 @@ struct GitChangeReader {
         case .ci(let base):
             let detected = try CIDetector(environment: options.environment, explicitBase: base).detect()
             do {
-                return try rangeFiles(detected.range, mode: "ci:\(detected.provider)")
+                var files = try rangeFiles(detected.range, mode: "ci:\(detected.provider)")
+                files.history?.description = detected.description
+                return files
             } catch where base == nil && error.message.hasPrefix("unknown revision") {
                 throw DesignGateError("\(error.message): the base \(detected.provider == "local" ? "designgate assumed" : "the CI gave") "
                                       + "for --ci is not in this clone",
@@ -114,8 +119,10 @@ struct GitChangeReader {
                                       hint: "use a two-dot range (A..B) to compare the trees directly")
             }
         }
-        return try collect(git { () throws(GitError) in try repository.changes(from: base, to: .commit(head)) },
-                           changeSet: Report.ChangeSet(mode: mode, base: base.description, head: head.description))
+        let changes = try git { () throws(GitError) in try repository.changes(from: base, to: .commit(head)) }
+        var files = try collect(changes, changeSet: Report.ChangeSet(mode: mode, base: base.description, head: head.description))
+        files.history = ChangeSetHistory(repository: repository, head: head, changes: changes.map { ($0, base) }, walks: [(head, [base])])
+        return files
     }
 
     /// `--pre-push`: the refs on standard input; deletions skipped; a new branch checked
@@ -123,6 +130,9 @@ struct GitChangeReader {
     private func prePushFiles() throws(DesignGateError) -> ChangeSetFiles {
         var merged: [String: Change] = [:]
         var heads: [String: ObjectID] = [:]
+        var history: [(change: Change, base: ObjectID?)] = []
+        var walks: [(tip: ObjectID, hiding: [ObjectID])] = []
+        var lastTip: ObjectID?
         var described: [String] = []
         for line in options.prePushInput.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: " ").map(String.init)
@@ -143,11 +153,14 @@ struct GitChangeReader {
                 for commit in commits.reversed() {
                     let parent = try git { () throws(GitError) in try repository.firstParent(of: commit) }
                     // Each commit's own parent is no base of the push: a new branch's documents have none.
-                    changes += try git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) }.map {
+                    let own = try git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) }
+                    history += own.map { ($0, parent) }
+                    changes += own.map {
                         Change(path: $0.path, pathBytes: $0.pathBytes, previousPath: $0.previousPath, status: $0.status,
                                kind: $0.kind, blob: $0.blob)
                     }
                 }
+                walks.append((tip, known))
                 described.append("\(fields[2]) (new)")
             } else {
                 guard repository.contains(remote) else {
@@ -156,8 +169,11 @@ struct GitChangeReader {
                 }
                 let base = try resolve(fields[3])
                 changes = try git { () throws(GitError) in try repository.changes(from: base, to: .commit(tip)) }
+                history += changes.map { ($0, base) }
+                walks.append((tip, [base]))
                 described.append(fields[2])
             }
+            lastTip = tip
             for change in changes {
                 merged[change.path] = change
                 heads[change.path] = tip
@@ -183,7 +199,9 @@ struct GitChangeReader {
             }
         }
         let mode = "pre-push" + (described.isEmpty ? "" : " " + described.joined(separator: ", "))
-        return ChangeSetFiles(changeSet: Report.ChangeSet(mode: mode), candidates: candidates, skipped: skipped)
+        var files = ChangeSetFiles(changeSet: Report.ChangeSet(mode: mode), candidates: candidates, skipped: skipped)
+        files.history = lastTip.map { ChangeSetHistory(repository: repository, head: $0, changes: history, walks: walks) }
+        return files
     }
 
     // MARK: - Candidates

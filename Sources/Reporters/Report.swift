@@ -6,6 +6,9 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
     case modified
     case renamed
     case copied
+    /// Removed by the change set: only a finding about the change set as a whole (such as
+    /// `design-required`) is reported on a deleted path.
+    case deleted
     /// Named on the command line or found in a tree, not compared with anything.
     case unchanged
 }
@@ -51,6 +54,12 @@ public struct Report: Sendable {
             self.change = change
             self.previousPath = previousPath
             self.verdict = verdict
+        }
+
+        /// A changed path that is no design document, reported for a rule about the change set as a whole.
+        public var isOnlyAboutTheChangeSet: Bool {
+            let ids = Set(RuleRegistry.changeSetRules.map { type(of: $0).description.id })
+            return !verdict.rules.isEmpty && verdict.rules.allSatisfy { ids.contains($0.id) }
         }
 
     }

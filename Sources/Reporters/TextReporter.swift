@@ -55,9 +55,10 @@ public struct TextReporter: Reporter {
     func summary(_ report: Report) -> String {
         let count = report.documents.count
         guard count > 0 else { return "no design documents to check" }
-        var parts = ["\(count) \(plural(count, "design document")) checked",
-                     "\(report.errors) \(plural(report.errors, "error"))",
-                     "\(report.warnings) \(plural(report.warnings, "warning"))"]
+        let designs = report.documents.filter { !$0.isOnlyAboutTheChangeSet }.count
+        var parts = ["\(designs) \(plural(designs, "design document")) checked"]
+        if designs < count { parts.append("\(count - designs) other changed \(plural(count - designs, "path")) reported") }
+        parts += ["\(report.errors) \(plural(report.errors, "error"))", "\(report.warnings) \(plural(report.warnings, "warning"))"]
         if report.suppressed > 0 { parts.append("\(report.suppressed) suppressed") }
         if report.unchanged > 0 { parts.append("\(report.unchanged) already known") }
         let failed = count - report.passedDocuments

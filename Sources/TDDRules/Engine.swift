@@ -93,6 +93,13 @@ public struct Verdict: Sendable {
         return (accepted, remaining.filter { $0.value > 0 })
     }
 
+    /// This verdict with another's rules and findings added (a change-set rule's findings on a document).
+    public func adding(_ other: Verdict) -> Verdict {
+        let ids = Set(rules.map(\.id))
+        return Verdict(profile: profile, status: status, rules: rules + other.rules.filter { !ids.contains($0.id) },
+                       findings: Finding.ordered(findings + other.findings))
+    }
+
     /// This verdict with each finding marked new or unchanged against the verdict on the base
     /// version of the document (nil: none, so every finding is new): an unsuppressed finding is
     /// unchanged when the base has an unsuppressed finding of the same rule, section and message
@@ -178,6 +185,26 @@ public struct Engine: Sendable {
         }
         return Verdict(profile: profile.name, status: status?.value, rules: ran,
                        findings: Finding.ordered(findings))
+    }
+
+    /// Judges a whole change set with the change-set rules: one verdict per path a finding is on.
+    public func check(_ changeSet: ChangeSetContext) -> [(path: String, verdict: Verdict)] {
+        var byPath: [String: [Finding]] = [:]
+        var ran: [RuleDescription] = []
+        for rule in RuleRegistry.changeSetRules {
+            let description = type(of: rule).description
+            let severity = self.severity(of: description, status: nil)
+            guard severity != .off else { continue }
+            ran.append(description)
+            for violation in rule.check(changeSet) {
+                byPath[violation.path, default: []].append(
+                    Finding(ruleId: description.id, severity: severity, message: violation.message,
+                            location: SourceLocation(line: violation.line)))
+            }
+        }
+        return byPath.keys.sorted().map { path in
+            (path, Verdict(profile: "none", status: nil, rules: ran, findings: Finding.ordered(byPath[path] ?? [])))
+        }
     }
 
     /// A rule's violations as findings at the severity it runs at (a violation may ask for less).

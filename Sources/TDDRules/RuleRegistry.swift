@@ -17,11 +17,18 @@ public enum RuleRegistry {
         InputReadableRule(),
     ]
 
+    /// The rules about a whole change set rather than one document.
+    public static let changeSetRules: [any ChangeSetRule] = [
+        DesignRequiredRule(),
+    ]
+
     /// The ids of the rules whose findings a suppression never hides.
     static let unsuppressible = Set(descriptions.filter { !$0.suppressible }.map(\.id))
 
     /// Every rule's description, in registry order.
-    public static var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }
+    public static var descriptions: [RuleDescription] {
+        rules.map { type(of: $0).description } + changeSetRules.map { type(of: $0).description }
+    }
 
     /// The description of the rule with `id`, if there is one.
     public static func description(of id: String) -> RuleDescription? {
