@@ -20,16 +20,13 @@ enum DesignReferences {
         }
     }
 
-    /// A commit message's trailers, found as git finds them (`git interpret-trailers --parse`):
+    /// A commit message's trailers, found as git finds a commit's (`git log --format=%(trailers)`):
     /// the last paragraph, when it is not the title, and every line of it is a `Key: value`
     /// trailer (or a continuation line starting with white space), or a quarter of its lines
     /// are and one is git's own (`Signed-off-by:`, `(cherry picked from commit …)`). Comment
-    /// lines (`#`) are skipped, and a `---` line ends the message.
+    /// lines (`#`) are skipped; a `---` line is text like any other (a commit has no patch part).
     static func trailers(in message: String) -> [(key: String, value: String)] {
         var lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        if let divider = lines.firstIndex(where: { $0.hasPrefix("---") && $0.dropFirst(3).allSatisfy(\.isWhitespace) }) {
-            lines = Array(lines[..<divider])
-        }
         lines.removeAll { $0.hasPrefix("#") }
         while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
         guard let blank = lines.lastIndex(where: { $0.allSatisfy(\.isWhitespace) }),

@@ -23,6 +23,15 @@ private func checkWithConfiguration(_ config: String) throws -> ProcessResult {
         ("rules: {}\n", ".designgate.yml:1: missing `version: 1`"),
         ("version: 1\nprofile: standrd\n", ".designgate.yml:2: unknown profile `standrd` (did you mean `standard`?)"),
         ("version: 1\nrules: [\n", ".designgate.yml:3: not valid YAML"),
+        ("version: 1\nreview:\n  approval: { Approved: 2 }\n", ".designgate.yml:3: unknown key `approval` in review (did you mean `approvals`?)"),
+        ("version: 1\nreview:\n  approvals: { Approved: two }\n", ".designgate.yml:3: `review.approvals.Approved` must be a number of zero or more, found `two`"),
+        ("version: 1\nreview:\n  teams: { payments: [alice] }\n", ".designgate.yml:3: `review.teams` key `payments` is not a team"),
+        ("version: 1\nreview:\n  designs:\n    - when: change\n", ".designgate.yml:4: an entry in `review.designs` has no `paths`"),
+        ("version: 1\nreview:\n  designs:\n    - { paths: [\"src/**\"], when: new-fle }\n",
+         ".designgate.yml:4: `review.designs.when` has unknown value `new-fle` (did you mean `new-file`?)"),
+        ("version: 1\nreview:\n  designs:\n    - { paths: [\"src/**\"], when: lines }\n", ".designgate.yml:4: `review.designs` entry has `when: lines` but no `lines`"),
+        ("version: 1\nreview:\n  designs:\n    - paths: [\"src/**\"]\n      when: new-file\n      lines: 3\n",
+         ".designgate.yml:6: `review.designs.lines` only goes with `when: lines`"),
     ])
     func badConfigurationIsAnErrorNamingFileLineAndKey(config: String, message: String) throws {
         let result = try checkWithConfiguration(config)
