@@ -1,4 +1,5 @@
 import GitKit
+import Reporters
 import TDDMarkdown
 import TDDRules
 
@@ -93,5 +94,37 @@ struct ChangeSetHistory {
         } catch {
             throw DesignGateError("git: \(error.message)", hint: "check the repository with `git fsck`; in a shallow clone, fetch the full history")
         }
+    }
+}
+
+extension Checker {
+    /// The documents with the change-set rules' findings added: on a document already reported,
+    /// or on the changed path they name. The commits are read only when the policy guards code.
+    static func judgeChangeSet(_ history: ChangeSetHistory, documents: [Report.Document],
+                               engine: Engine) throws(DesignGateError) -> [Report.Document] {
+        let policy = engine.policy
+        guard !policy.review.designs.isEmpty,
+              engine.severity(of: DesignRequiredRule.description, status: nil) != .off else { return documents }
+        let context = try history.context(review: policy.review, documents: documents.filter { $0.change != .unchanged }.map(\.path),
+                                          statusField: policy.status.field)
+        var result = documents
+        for (path, verdict) in engine.check(context) {
+            if let index = result.firstIndex(where: { $0.path == path }) {
+                let document = result[index]
+                result[index] = Report.Document(path: path, change: document.change, previousPath: document.previousPath,
+                                                verdict: document.verdict.adding(verdict))
+                continue
+            }
+            let change: ChangeKind
+            switch context.files.first(where: { $0.path == path })?.change {
+            case .added?: change = .added
+            case .modified?: change = .modified
+            case .renamed?: change = .renamed
+            case .deleted?: change = .deleted
+            case nil: change = .unchanged
+            }
+            result.append(Report.Document(path: path, change: change, verdict: verdict))
+        }
+        return result
     }
 }

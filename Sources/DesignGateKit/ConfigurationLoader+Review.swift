@@ -16,9 +16,9 @@ extension ConfigurationLoader {
             case "owners": policy.owners = try bool(entry.value, "review.owners")
             case "teams":
                 for team in try mapping(entry.value, "review.teams") {
-                    guard team.key.hasPrefix("@"), team.key.contains("/") else {
+                    guard team.key.hasPrefix("@"), team.key.count > 1 else {
                         throw fail(team.keyLine, "`review.teams` key `\(Self.short(team.key))` is not a team",
-                                   hint: "write teams as CODEOWNERS does: \"@org/team\" (quoted, since YAML reads @ specially)")
+                                   hint: "write teams as CODEOWNERS does: \"@org/team\" or a GitLab \"@group\" (quoted: YAML reads @ specially)")
                     }
                     policy.teams[team.key] = try strings(team.value, "review.teams.\(team.key)")
                 }
