@@ -19,11 +19,20 @@ struct ChangeSetHistory {
     /// The change set as the change-set rules see it; `documents` are the design documents it
     /// adds or changes.
     func context(review: ReviewPolicy, documents: [String], statusField: String) throws(DesignGateError) -> ChangeSetContext {
-        var files: [ChangeSetContext.ChangedFile] = []
+        // A path several commits change (a new branch's pre-push) is added if one added it and
+        // it is still there, and its lines are summed.
+        var files: [String: ChangeSetContext.ChangedFile] = [:]
         for (change, base) in changes {
             guard let file = try changedFile(change, base: base, review: review) else { continue }
-            files.removeAll { $0.path == file.path }
-            files.append(file)
+            guard let earlier = files[file.path] else {
+                files[file.path] = file
+                continue
+            }
+            let lines = earlier.changedLines.map { $0 &+ (file.changedLines ?? 0) } ?? file.changedLines
+            let added = earlier.change == .added && file.change == .modified
+            files[file.path] = ChangeSetContext.ChangedFile(path: file.path, change: added ? .added : file.change,
+                                                            inNewFolder: added ? earlier.inNewFolder : file.inNewFolder,
+                                                            changedLines: lines)
         }
         var references: [ChangeSetContext.Reference] = []
         var named = Set<String>()
@@ -39,7 +48,8 @@ struct ChangeSetHistory {
         for path in description.map(DesignReferences.inDescription) ?? [] {
             try add(path, from: "the pull request's description")
         }
-        return ChangeSetContext(files: files.sorted { $0.path < $1.path }, documents: documents, references: references, review: review)
+        return ChangeSetContext(files: files.values.sorted { $0.path < $1.path }, documents: documents, references: references,
+                                review: review)
     }
 
     private func changedFile(_ change: Change, base: ObjectID?, review: ReviewPolicy) throws(DesignGateError) -> ChangeSetContext.ChangedFile? {

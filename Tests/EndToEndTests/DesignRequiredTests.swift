@@ -127,6 +127,18 @@ import TestSupport
         ], 1))
     }
 
+    @Test func aNewBranchsPushWeighsAllItsCommits() throws {
+        let repo = try Self.repository()
+        _ = try repo.addOrigin()
+        try repo.git("switch", "-q", "-c", "refunds")
+        try repo.commit(["api/v1/refunds.proto": "syntax = \"proto3\";\n"], message: "Add the refunds API")
+        let tip = try repo.commit(["api/v1/refunds.proto": "syntax = \"proto3\";\n// v2\n"], message: "Edit the refunds API")
+        let input = "refs/heads/refunds \(tip) refs/heads/refunds \(String(repeating: "0", count: 40))\n"
+        let result = try designgate(["check", "--pre-push", "origin", "-f", "json"], in: repo.path, input: input)
+        #expect(try Self.findings(result) == (["api/v1/refunds.proto:1: adding api/v1/refunds.proto under api/**/*.proto " + Self.needsDesign], 1),
+                "added in the first pushed commit, edited in the second: still a new file")
+    }
+
     @Test func thePullRequestDescriptionNamesTheDesignUnderCI() throws {
         let repo = try Self.repository()
         let base = try repo.git("rev-parse", "HEAD")
