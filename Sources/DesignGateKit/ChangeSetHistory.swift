@@ -93,17 +93,13 @@ struct ChangeSetHistory {
         guard let blob = try git({ () throws(GitError) in try repository.blob(at: path, in: head) }) else { return .missing }
         let limits = InputLimits()
         guard let size = try? repository.blobSize(blob), size <= limits.maxBytes else { return .document(status: nil) }
-        let bytes = try git { () throws(GitError) in try repository.blobContent(blob) }
+        let bytes = try GitChangeReader.read(blob, of: path, in: repository)
         guard case .document(let document) = DocumentReader.read(bytes, limits: limits) else { return .document(status: nil) }
         return .document(status: DocumentStatus(document: document, field: statusField)?.value)
     }
 
     private func git<T>(_ body: () throws(GitError) -> T) throws(DesignGateError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw DesignGateError("git: \(error.message)", hint: "check the repository with `git fsck`; in a shallow clone, fetch the full history")
-        }
+        try GitChangeReader.git(in: repository, body)
     }
 }
 

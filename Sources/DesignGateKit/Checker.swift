@@ -250,20 +250,17 @@ public struct Checker {
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.
     static func configuration(_ explicit: String?, root: String, directory: String?) throws(DesignGateError) -> Configuration {
         let path: String
+        let bytes: [UInt8]
         if let explicit {
             path = directory.map { explicit.hasPrefix("/") ? explicit : $0 + "/" + explicit } ?? explicit
-        } else if let kind = FileSystem.kind(of: root + "/" + Configuration.fileName) {
-            path = root + "/" + Configuration.fileName
-            // A configuration in the repository is the repository's own file: a link could point
-            // at a secret (`/proc/self/environ`) or a device that never ends.
-            guard case .regular = kind else {
-                throw DesignGateError("\(TerminalText.path(path)) is \(FileSystem.describe(kind)), not a regular file; it was not read",
-                                      hint: "commit the configuration itself as a regular file, or pass one with --config")
-            }
+            bytes = try FileSystem.read(path, limit: Configuration.maxBytes, followLinks: true)
         } else {
-            return Configuration()
+            path = root + "/" + Configuration.fileName
+            guard let read = try FileSystem.readRepositoryFile(path, shown: TerminalText.path(path), limit: Configuration.maxBytes,
+                                                               hint: "commit the configuration itself as a regular file, or pass one with --config")
+            else { return Configuration() }
+            bytes = read
         }
-        let bytes = try FileSystem.read(path, limit: Configuration.maxBytes, followLinks: explicit != nil)
         return try ConfigurationLoader(file: path).load(String(decoding: bytes, as: UTF8.self))
     }
 

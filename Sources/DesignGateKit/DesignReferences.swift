@@ -1,3 +1,5 @@
+import TDDMarkdown
+
 /// The designs a change set names: `Design:` trailers in its commits' messages and `Design:`
 /// lines in a pull request's description.
 enum DesignReferences {
@@ -35,7 +37,7 @@ enum DesignReferences {
         var trailerLines = 0, otherLines = 0, gitGenerated = false
         for line in lines[(blank + 1)...] {
             if let first = line.first, first == " " || first == "\t" {
-                if !found.isEmpty, trailerLines > 0 { found[found.count - 1].value += " " + line.trimmed }
+                if !found.isEmpty, trailerLines > 0 { found[found.count - 1].value += " " + line.trimmingWhitespace }
                 continue
             }
             if line.hasPrefix("(cherry picked from commit ") {
@@ -56,15 +58,15 @@ enum DesignReferences {
     /// `Key: value`, the key letters, digits and `-`, with spaces allowed before the colon.
     private static func trailer(_ line: Substring) -> (key: String, value: String)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
-        let key = line[..<colon].trimmed
+        let key = line[..<colon].trimmingWhitespace
         guard !key.isEmpty, key.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" }) else { return nil }
-        return (key, line[line.index(after: colon)...].trimmed)
+        return (key, line[line.index(after: colon)...].trimmingWhitespace)
     }
 
     /// The repository-relative path a reference's value names: a path, a Markdown link, or a
     /// forge URL to a file (`…/blob/<branch>/docs/x.md`, `…/-/blob/<branch>/docs/x.md`).
     static func path(in value: String) -> String? {
-        var text = Substring(value).trimmed[...]
+        var text = Substring(value.trimmingWhitespace)
         if text.hasPrefix("["), let open = text.firstIndex(of: "("), text.hasSuffix(")") {
             text = text[text.index(after: open)..<text.index(before: text.endIndex)]
         }
@@ -79,11 +81,5 @@ enum DesignReferences {
         let path = String(text)
         guard !path.isEmpty, !path.contains(" "), !path.split(separator: "/").contains("..") else { return nil }
         return path
-    }
-}
-
-private extension Substring {
-    var trimmed: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -100,6 +100,17 @@ public enum FileSystem {
         return Array(bytes[..<count])
     }
 
+    /// A file the repository holds for designgate itself (its configuration, CODEOWNERS), shown
+    /// in messages as `shown`; nil when there is none. Only a regular file is read: a link could
+    /// point at a secret (`/proc/self/environ`) or a device that never ends.
+    static func readRepositoryFile(_ path: String, shown: String, limit: Int, hint: String) throws(DesignGateError) -> [UInt8]? {
+        guard let kind = kind(of: path) else { return nil }
+        guard case .regular = kind else {
+            throw DesignGateError("\(shown) is \(describe(kind)), not a regular file; it was not read", hint: hint)
+        }
+        return try read(path, limit: limit)
+    }
+
     /// A kind as a message names it ("a FIFO", "a symbolic link").
     public static func describe(_ kind: Kind) -> String {
         switch kind {

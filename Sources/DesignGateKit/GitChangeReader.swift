@@ -276,7 +276,7 @@ struct GitChangeReader {
     }
 
     /// A blob's bytes; a missing object is an error that says how to fetch it.
-    private static func read(_ blob: ObjectID, of path: String, in repository: Repository) throws(DesignGateError) -> [UInt8] {
+    static func read(_ blob: ObjectID, of path: String, in repository: Repository) throws(DesignGateError) -> [UInt8] {
         do {
             return try repository.blobContent(blob)
         } catch {
@@ -333,11 +333,20 @@ struct GitChangeReader {
     }
 
     private func shallowError(missing: String, needed: String) -> DesignGateError {
+        Self.shallowError(missing: missing, needed: needed)
+    }
+
+    private static func shallowError(missing: String, needed: String) -> DesignGateError {
         DesignGateError("this is a shallow clone and \(missing) (\(needed)) is not in it",
                         hint: "fetch the full history: `fetch-depth: 0` (GitHub Actions), `GIT_DEPTH: 0` (GitLab CI), or `git fetch --unshallow`")
     }
 
     private func git<T>(_ body: () throws(GitError) -> T) throws(DesignGateError) -> T {
+        try Self.git(in: repository, body)
+    }
+
+    /// Runs a libgit2 read on `repository`; its error as designgate's, saying how to fetch what a shallow clone lacks.
+    static func git<T>(in repository: Repository, _ body: () throws(GitError) -> T) throws(DesignGateError) -> T {
         do {
             return try body()
         } catch {

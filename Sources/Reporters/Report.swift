@@ -58,8 +58,7 @@ public struct Report: Sendable {
 
         /// A changed path that is no design document, reported for a rule about the change set as a whole.
         public var isOnlyAboutTheChangeSet: Bool {
-            let ids = Set(RuleRegistry.changeSetRules.map { type(of: $0).description.id })
-            return !verdict.rules.isEmpty && verdict.rules.allSatisfy { ids.contains($0.id) }
+            !verdict.rules.isEmpty && verdict.rules.allSatisfy { RuleRegistry.changeSetRuleIds.contains($0.id) }
         }
 
     }

@@ -58,16 +58,14 @@ public struct ChangeSetContext: Sendable {
     }
 }
 
-/// A finding of a change-set rule: on a path of the change set, at a line.
+/// What a change-set rule reports: a violation, and the path of the change set it is on.
 public struct ChangeSetViolation: Sendable, Hashable {
     public let path: String
-    public let line: Int
-    public let message: String
+    public let violation: Violation
 
     public init(_ message: String, path: String, line: Int = 1) {
-        self.message = message
         self.path = path
-        self.line = line
+        self.violation = Violation(message, at: SourceLocation(line: line))
     }
 }
 

@@ -196,10 +196,8 @@ public struct Engine: Sendable {
             let severity = self.severity(of: description, status: nil)
             guard severity != .off else { continue }
             ran.append(description)
-            for violation in rule.check(changeSet) {
-                byPath[violation.path, default: []].append(
-                    Finding(ruleId: description.id, severity: severity, message: violation.message,
-                            location: SourceLocation(line: violation.line)))
+            for (path, violations) in Dictionary(grouping: rule.check(changeSet), by: \.path) {
+                byPath[path, default: []] += Self.findings(violations.map(\.violation), of: description, at: severity)
             }
         }
         return byPath.keys.sorted().map { path in

@@ -41,6 +41,11 @@ public struct ReviewPolicy: Sendable {
             OwnerName.normalized(team) == owner && members.contains { OwnerName.normalized($0) == name }
         }
     }
+
+    /// Whether `approver` speaks for one of `owners`.
+    public func approver(_ approver: String, countsForAnyOf owners: [String]) -> Bool {
+        owners.contains { self.approver(approver, countsFor: $0) }
+    }
 }
 
 /// Code paths whose changes need a design, and when (`review.designs` entries).

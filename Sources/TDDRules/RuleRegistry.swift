@@ -22,6 +22,9 @@ public enum RuleRegistry {
         DesignRequiredRule(),
     ]
 
+    /// The ids of the change-set rules.
+    public static let changeSetRuleIds = Set(changeSetRules.map { type(of: $0).description.id })
+
     /// The ids of the rules whose findings a suppression never hides.
     static let unsuppressible = Set(descriptions.filter { !$0.suppressible }.map(\.id))
 

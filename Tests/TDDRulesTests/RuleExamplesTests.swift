@@ -68,7 +68,7 @@ let allExamples: [MarkedExample] = RuleRegistry.descriptions.flatMap { rule in
             #expect(!rule.summary.isEmpty && !rule.description.isEmpty, "\(rule.id)")
             // A rule about a whole change set is shown by the policy lines to copy (its examples are repositories,
             // in DesignRequiredTests); a document rule by its examples.
-            if RuleRegistry.changeSetRules.contains(where: { type(of: $0).description.id == rule.id }) {
+            if RuleRegistry.changeSetRuleIds.contains(rule.id) {
                 #expect(rule.configuration != nil, "\(rule.id) needs policy lines to copy")
             } else if rule.id != "known-status" {
                 #expect(!rule.passingExamples.isEmpty && !rule.failingExamples.isEmpty, "\(rule.id) needs examples")

@@ -142,10 +142,3 @@ public struct ApprovalsRule: Rule {
         return values.filter { seen.insert($0).inserted }
     }
 }
-
-extension ReviewPolicy {
-    /// Whether `approver` speaks for one of `owners`.
-    func approver(_ approver: String, countsForAnyOf owners: [String]) -> Bool {
-        owners.contains { self.approver(approver, countsFor: $0) }
-    }
-}
