@@ -255,7 +255,8 @@ struct RiskReader {
             return allowAccepted ? nil : Violation(Rule.acceptedMessage(risk.text), at: risk.location, section: title)
         }
         let plainlyRisk = risk.labelled || (Prose.describesRisk(all) && !Prose.asksQuestion(risk.text))
-        if plainlyRisk || risk.attached.contains(where: Prose.isPlaceholder) {
+        let saysMore = risk.attached.contains { !Prose.isPlaceholder($0) && !$0.trimmingWhitespace.hasSuffix("?") }
+        if risk.attached.contains(where: Prose.isPlaceholder) || (plainlyRisk && !saysMore) {
             return Rule.missing(risk.text, at: risk.location, section: title)
         }
         return Violation(Rule.doubtfulMessage(risk.text), at: risk.location, section: title, severity: .warning,

@@ -39,7 +39,9 @@ public struct RisksHaveMitigationsRule: Rule {
             `TODO: …`) is not a mitigation. Tiers: an error when a risk plainly is one (labelled, \
             listed as a risk, or describing a failure, a break, an exposure …) and nothing \
             handles it; a warning ("possibly unmitigated") for an item or sub-heading that does \
-            not read as a risk and says nothing about handling. A paragraph introducing measures or safeguards introduces mitigations; a sub-heading \
+            not read as a risk and says nothing about handling, and for a risk the author goes on \
+            about (a nested item, a second paragraph) in words that do not read as handling: \
+            they may handle it in a way the rule does not know, so a reviewer decides. A paragraph introducing measures or safeguards introduces mitigations; a sub-heading \
             for references or an appendix is not a risk; a placeholder such as `(FIXME)` above \
             the list is not the list's title, and in a list of bare titles (`- Upgrades`) where \
             one names harm, each is a risk; "might rely on" is a dependency, not handling; "and \
