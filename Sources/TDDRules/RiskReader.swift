@@ -230,6 +230,13 @@ struct RiskReader {
         if Rule.namesMitigations(risk) { return [] }
         var found = Risk(text: risk.title, location: risk.location)
         found.attach(body.map(\.plainText) + risk.subsections.map(\.title))
+        // `Mitigation: TODO` in the body gives no mitigation; any other value gives one (a bare
+        // `Mitigation:` introduces what follows).
+        let labelled = body.compactMap { block -> String? in
+            guard case .paragraph(let text) = block, let value = Self.mitigationValue(text), !value.isEmpty else { return nil }
+            return value
+        }
+        if !labelled.isEmpty { found.mitigation = labelled.allSatisfy(Prose.isPlaceholder) ? .placeholder : .given }
         if body.isEmpty || Self.endsWithHarm(body.last) { found.mitigation = .placeholder }
         return violation(for: found).map { [$0] } ?? []
     }
@@ -369,7 +376,7 @@ struct RiskReader {
     /// ("We do not believe this is a problem because …"): it speaks for the risk before it.
     private static func opensByHandling(_ text: String) -> Bool {
         guard Prose.saysHandled(text) || Prose.saysAccepted(text), let first = Prose.sentences(text).first else { return false }
-        if Prose.saysAccepted(first) || Prose.refersBack(first) { return true }
+        if Prose.saysAccepted(first) || Prose.refersBack(first) || opensWithPurpose(first) { return true }
         // A new risk, whatever the paragraph goes on to say.
         if namesRisk(first) { return false }
         if Prose.saysHandled(first) { return true }
@@ -379,6 +386,13 @@ struct RiskReader {
         let sentences = Prose.sentences(text)
         let handling = sentences.firstIndex { Prose.saysHandled($0) || Prose.saysAccepted($0) } ?? sentences.endIndex
         return !sentences.prefix(handling).dropFirst().contains { Prose.namesHarm($0) && !Prose.negates($0) }
+    }
+
+    /// True for a sentence opening with the purpose of handling ("To mitigate the risks, a thorough
+    /// review …", "To address that, …"): it handles what came before, even when it names risks.
+    private static func opensWithPurpose(_ sentence: String) -> Bool {
+        let words = Prose.words(sentence)
+        return words.count > 1 && words[0] == "to" && Prose.handlingInstructions.contains(words[1])
     }
 
     /// The paragraph up to its last sentence that handles a risk, and the risk told after it,

@@ -67,8 +67,11 @@ public struct RisksHaveMitigationsRule: Rule {
             "the new validation logic") is not handling; bugs, "complicated", "more complex" name \
             harm, and so does a dependence on someone else's work ("Dependence on console changes"); \
             "security reviews by the platform team" and "maintain compatibility by tracking upstream \
-            changes" handle, as do release notes and what the design "proposes to" do; something done \
-            "manually" is not handling by itself. A sub-heading whose body ends with a paragraph \
+            changes" handle, as do release notes and what the design "proposes to" do; a paragraph \
+            opening with its purpose ("To mitigate the risks, …", "To address that, …") handles the \
+            risk before it; something done \
+            "manually" is not handling by itself. A sub-heading whose body gives only \
+            `Mitigation: TODO` is open, and so is one whose body ends with a paragraph \
             telling harm ("…, where it is indeed a problem") is open, whatever came before. A \
             table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
             Failure, Scenario …); a summary table of behaviours is not. A risk table without a \
@@ -79,6 +82,13 @@ public struct RisksHaveMitigationsRule: Rule {
         defaultSeverity: .error,
         options: [allowNone, allowAccepted],
         passingExamples: [
+            """
+            # Cache
+            ## Risks
+            Being new from the start, the risks are failure scenarios nobody foresaw and bugs that are not caught before release.
+
+            To mitigate the risks, each release soaks a week in staging.
+            """,
             """
             # Cache
             ## Risks & Mitigations
@@ -267,6 +277,15 @@ public struct RisksHaveMitigationsRule: Rule {
             """,
         ],
         failingExamples: [
+            """
+            # Cache
+            ## Risks
+            ### Flaky warmers ↓
+
+            The warmer job can fail in any region. We expect the warm caches to outweigh the cost, though in some regions they may not.
+
+            Mitigation: TODO
+            """,
             """
             # Cache
             ## Design
