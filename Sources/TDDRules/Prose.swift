@@ -349,6 +349,7 @@ enum Prose {
         "not be an issue", "not an issue", "not cause any serious", "does not introduce", "doesn't introduce",
         "will be accepted", "is accepted", "be accepted", "no problem", "the expected behavior", "the expected behaviour",
         "the intended behavior", "the intended behaviour", "working as intended", "there is no risk", "poses no risk", "the good news", "luckily", "fortunately",
+        "no different from", "not a new risk",
     ])
 
     /// True when a sentence of the text says how a risk is handled and does not take it back

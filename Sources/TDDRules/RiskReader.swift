@@ -228,6 +228,11 @@ struct RiskReader {
             return violations(in: risk)
         }
         if Rule.namesMitigations(risk) { return [] }
+        // `##### Mitigation` under the risk's sub-heading, with something said in it.
+        if risk.subsections.contains(where: { child in
+            let said = child.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }.map(\.plainText)
+            return Rule.namesMitigations(child) && !said.isEmpty && !said.allSatisfy(Prose.isPlaceholder)
+        }) { return [] }
         var found = Risk(text: risk.title, location: risk.location)
         found.attach(body.map(\.plainText) + risk.subsections.map(\.title))
         // `Mitigation: TODO` in the body gives no mitigation; any other value gives one (a bare
@@ -255,8 +260,10 @@ struct RiskReader {
                 return Prose.isPlaceholder(value) ? Rule.missing(risk.text, at: risk.location, section: title) : nil
             }
         }
-        // "One open question is whether …": a risk still under study is not handled yet.
-        if Prose.saysUnderStudy(all) { return Rule.missing(risk.text, at: risk.location, section: title) }
+        // "One open question is whether …": a risk still under study is not handled yet, unless a
+        // later paragraph opens with its mitigation ("… we do not know the other providers." /
+        // "This is mitigated by a flag.").
+        if Self.endsUnderStudy([risk.text] + risk.attached) { return Rule.missing(risk.text, at: risk.location, section: title) }
         if Prose.saysHandled(all) { return nil }
         if Prose.saysAccepted(all) || Prose.countersRisk(all) {
             return allowAccepted ? nil : Violation(Rule.acceptedMessage(risk.text), at: risk.location, section: title)
@@ -386,6 +393,13 @@ struct RiskReader {
         let sentences = Prose.sentences(text)
         let handling = sentences.firstIndex { Prose.saysHandled($0) || Prose.saysAccepted($0) } ?? sentences.endIndex
         return !sentences.prefix(handling).dropFirst().contains { Prose.namesHarm($0) && !Prose.negates($0) }
+    }
+
+    /// True when a paragraph says the risk is still under study and no later paragraph opens
+    /// with its mitigation.
+    private static func endsUnderStudy(_ paragraphs: [String]) -> Bool {
+        guard let study = paragraphs.lastIndex(where: Prose.saysUnderStudy) else { return false }
+        return !paragraphs[(study + 1)...].contains { opensWithMitigation($0) && Prose.saysHandled($0) }
     }
 
     /// True for a sentence opening with the purpose of handling ("To mitigate the risks, a thorough

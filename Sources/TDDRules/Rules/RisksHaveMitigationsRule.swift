@@ -71,8 +71,11 @@ public struct RisksHaveMitigationsRule: Rule {
             opening with its purpose ("To mitigate the risks, …", "To address that, …") handles the \
             risk before it; something done \
             "manually" is not handling by itself. A sub-heading whose body gives only \
-            `Mitigation: TODO` is open, and so is one whose body ends with a paragraph \
-            telling harm ("…, where it is indeed a problem") is open, whatever came before. A \
+            `Mitigation: TODO` is open (one with a `##### Mitigation` sub-heading saying \
+            something is handled), and so is one whose body ends with a paragraph \
+            telling harm ("…, where it is indeed a problem"), whatever came before. A risk said \
+            to be under study ("we do not know …") is open unless a later paragraph opens with its \
+            mitigation ("This is mitigated by …"); "no different from the risk of …" accepts. A \
             table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
             Failure, Scenario …); a summary table of behaviours is not. A risk table without a \
             mitigation column is one finding; an empty section, or one that only says `TBD` or \
@@ -82,6 +85,29 @@ public struct RisksHaveMitigationsRule: Rule {
         defaultSeverity: .error,
         options: [allowNone, allowAccepted],
         passingExamples: [
+            """
+            # Cache
+            ## Risks
+            ### Key filters
+
+            Relying on two fields may miss some invalidations. We do not know how other providers use them.
+
+            This is mitigated by a feature gate, so providers can try it first.
+
+            ### Trusted plugins
+
+            A user could trust a plugin without knowing it. This risk is no different from the risk of running a modified build today.
+
+            ### Plugin sprawl
+
+            Several teams want to run any executable as a plugin.
+
+            ##### Mitigation
+
+            The plugin interface is generic, so each kind is added on its own.
+
+            A design adding exec plugins would need to weigh a different set of risks.
+            """,
             """
             # Cache
             ## Risks
