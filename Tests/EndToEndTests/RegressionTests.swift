@@ -109,6 +109,21 @@ import TestSupport
         }
     }
 
+    /// Without `statusOrder`, the order of the statuses the configuration allows is the order
+    /// a document moves through: statuses the default order does not know are compared.
+    @Test func statusOrderComesFromTheAllowedStatuses() throws {
+        let repo = try GitRepository()
+        let configuration = Self.configuration + "status: { values: [Proposal, Accepted, Final] }\n"
+        let final = Self.base.replacingOccurrences(of: "status: In Review", with: "status: Final")
+        try repo.commit([".designgate.yml": configuration, "docs/design/cache-tdd.md": final], message: "base")
+        try repo.commit(["docs/design/cache-tdd.md": final.replacingOccurrences(of: "status: Final", with: "status: Proposal")],
+                        message: "back")
+        try expectFindings(try designgate(["check", "--commit", "HEAD", "-f", "json"], in: repo.path),
+                           ["2: status moved back from \"Final\" to \"Proposal\""], "values order")
+        try repo.commit(["docs/design/cache-tdd.md": final], message: "forward")
+        try expectFindings(try designgate(["check", "--commit", "HEAD", "-f", "json"], in: repo.path), [], "moved forward")
+    }
+
     @Test func switchedOffTheBaseIsNotCompared() throws {
         let repo = try GitRepository()
         try repo.commit([".designgate.yml": Self.configuration, "docs/design/cache-tdd.md": Self.base], message: "base")

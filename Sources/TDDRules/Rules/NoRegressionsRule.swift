@@ -134,7 +134,7 @@ public struct NoRegressionsRule: Rule {
         ])
 
     static let statusOrder = RuleOption("statusOrder", default: .strings(["Draft", "Proposed", "In Review", "Accepted", "Approved", "Implemented"]),
-                                        "the statuses in the order a document moves through them (others are not compared)")
+                                        "the statuses in the order a document moves through them (others are not compared); when not set, the order of `status.values`, if the configuration lists them")
     static let reasonFields = RuleOption("reasonFields", default: .strings(["statusReason"]),
                                          "front-matter fields whose new value gives the reason a status moved back")
     static let frozenStatuses = RuleOption("frozenStatuses", default: .strings(["Approved"]),
@@ -224,7 +224,14 @@ public struct NoRegressionsRule: Rule {
     }
 
     private func rank(_ status: String, _ context: RuleContext) -> Int? {
-        context.options.strings(Self.statusOrder).firstIndex { $0.lowercased() == status.lowercased() }
+        Self.order(context).firstIndex { $0.lowercased() == status.lowercased() }
+    }
+
+    /// The statuses in order: `statusOrder` when configured, else the statuses `status.values`
+    /// allows as written there, else the default order.
+    static func order(_ context: RuleContext) -> [String] {
+        if context.options.values[statusOrder.name] == nil, !context.allowedStatuses.isEmpty { return context.allowedStatuses }
+        return context.options.strings(statusOrder)
     }
 
     // MARK: - Frozen content
