@@ -69,11 +69,10 @@ public struct RisksHaveMitigationsRule: Rule {
             "security reviews by the platform team" and "maintain compatibility by tracking upstream \
             changes" handle, as do release notes and what the design "proposes to" do; a paragraph \
             opening with its purpose ("To mitigate the risks, …", "To address that, …") handles the \
-            risk before it; something done \
-            "manually" is not handling by itself. A sub-heading whose body gives only \
-            `Mitigation: TODO` is open (one with a `##### Mitigation` sub-heading saying \
-            something is handled), and so is one whose body ends with a paragraph \
-            telling harm ("…, where it is indeed a problem"), whatever came before. A risk said \
+            risk before it; something done "manually" is not handling by itself. A sub-heading \
+            whose body gives only `Mitigation: TODO` is open (one with a `##### Mitigation` \
+            sub-heading saying something is handled), and so is one whose body ends with a \
+            paragraph telling harm ("…, where it is indeed a problem"), whatever came before. A risk said \
             to be under study ("we do not know …") is open unless a later paragraph opens with its \
             mitigation ("This is mitigated by …"); "no different from the risk of …" accepts. A \
             table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
