@@ -250,7 +250,8 @@ struct RiskReader {
 
     private func violation(for risk: Risk) -> Violation? {
         // A question attached to a risk (`… we could pilot a few, opt-in for SIGs?`) handles nothing.
-        let all = ([risk.text] + risk.attached.filter { !$0.trimmingWhitespace.hasSuffix("?") }).joined(separator: "\n")
+        let statements = risk.attached.filter { !$0.trimmingWhitespace.hasSuffix("?") }
+        let all = ([risk.text] + statements).joined(separator: "\n")
         switch risk.mitigation {
         case .given?: return nil
         case .placeholder?: return Rule.missing(risk.text, at: risk.location, section: title)
@@ -269,7 +270,7 @@ struct RiskReader {
             return allowAccepted ? nil : Violation(Rule.acceptedMessage(risk.text), at: risk.location, section: title)
         }
         let plainlyRisk = risk.labelled || (Prose.describesRisk(all) && !Prose.asksQuestion(risk.text))
-        let saysMore = risk.attached.contains { !Prose.isPlaceholder($0) && !$0.trimmingWhitespace.hasSuffix("?") }
+        let saysMore = statements.contains { !Prose.isPlaceholder($0) }
         if risk.attached.contains(where: Prose.isPlaceholder) || (plainlyRisk && !saysMore) {
             return Rule.missing(risk.text, at: risk.location, section: title)
         }

@@ -229,7 +229,7 @@ public struct NoRegressionsRule: Rule {
 
     /// The statuses in order: `statusOrder` when configured, else the statuses `status.values`
     /// allows as written there, else the default order.
-    static func order(_ context: RuleContext) -> [String] {
+    private static func order(_ context: RuleContext) -> [String] {
         if context.options.values[statusOrder.name] == nil, !context.allowedStatuses.isEmpty { return context.allowedStatuses }
         return context.options.strings(statusOrder)
     }
