@@ -155,8 +155,12 @@ public struct ProfileMatch: Sendable {
                                  in document: Document) -> [Section] {
         var found = matched.map { [$0] } ?? []
         var taken = Set(found.flatMap(\.allSections).map(\.location))
+        // Under Alternatives, a heading that only mentions risk ("Take the risk of …") names an alternative.
+        let alternatives = role != .risks ? [] : Set(document.allSections.filter { $0.normalizedTitle.hasPrefix("alternative") }
+            .flatMap { $0.allSections.dropFirst() }.map(\.location))
         for section in document.allSections where !taken.contains(section.location)
-            && (names.contains(section.normalizedTitle) || role.isNamed(by: section.normalizedTitle)) {
+            && (names.contains(section.normalizedTitle)
+                || (role.isNamed(by: section.normalizedTitle) && !alternatives.contains(section.location))) {
             found.append(section)
             taken.formUnion(section.allSections.map(\.location))
         }

@@ -67,7 +67,13 @@ enum Prose {
     /// question word and has no full stop (`Whether to shard the cache`).
     static func asksQuestion(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() where scalar == "?" {
+        // A question in parentheses is an aside (`… the effects of my changes (am I removing a
+        // dependency?)`): the sentence around it states, unless the text is only that aside.
+        let startsAside = text.trimmingWhitespace.hasPrefix("(")
+        var depth = 0
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "(" { depth += 1 } else if scalar == ")" { depth = max(0, depth - 1) }
+            guard scalar == "?", depth == 0 || startsAside else { continue }
             let next = index + 1 < scalars.count ? scalars[index + 1] : " "
             if next.properties.isWhitespace || [")", "\"", "*", "_", "”", "'"].contains(next) { return true }
         }
@@ -198,7 +204,8 @@ enum Prose {
         "are open", "need to resolve", "needs to resolve", "yet to resolve", "items to resolve", "issues to resolve",
         "questions to resolve", "points to resolve", "things to resolve", "to be resolved", "not resolved", "not been resolved", "have not resolved", "there are three main options",
         "there are two options", "there are several options", "main options", "open questions", "remain open",
-        "remains open", "we do not know", "we don't know", "do not know yet", "not known yet", "more work is needed",
+        "remains open", "left open", "leave it open", "leave this open", "we do not know", "we don't know",
+        "do not know yet", "not known yet", "more work is needed",
         "more work needed", "further investigation", "needs investigation", "need investigation", "needs more thought",
         "may need to be", "might need to be", "requires prototyping", "require prototyping", "first prototyping",
         "should observe whether", "requires deciding", "resolving this", "should be resolved", "must be resolved",
@@ -210,7 +217,7 @@ enum Prose {
 
     /// Phrases saying a question was set aside on purpose: a decision too.
     static let deferralPhrases = Phrases([
-        "out of scope", "not in scope", "out-of-scope", "deferred to", "is deferred", "future rfc",
+        "out of scope", "not in scope", "out-of-scope", "deferred to", "is deferred", "future rfc", "future rfcs",
         "another rfc", "separate rfc", "follow-up", "follow up", "followup", "will be resolved",
         "handled separately", "will be handled", "not a goal", "future work", "left for future",
         "future otep", "future oteps", "future proposal", "future proposals", "future enhancement",
@@ -361,7 +368,12 @@ enum Prose {
         if sentences.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
         func handles(_ clause: String) -> Bool {
-            handlingPhrases.first(in: withoutInvertedCondition(clause)) != nil && !saysNotMitigated(clause)
+            let clauseWords = words(withoutInvertedCondition(clause))
+            // "have inadequate tests", "no documentation": a lack of handling, not handling.
+            let handling = handlingPhrases.occurrences(in: clauseWords).contains { _, position in
+                position == 0 || !lackingWords.contains(clauseWords[position - 1])
+            }
+            return handling && !saysNotMitigated(clause)
         }
         // "There are currently no mitigation measures. Please try to avoid …": the author says it is not handled.
         if sentences.contains(where: { deniesMitigation($0) && !clauses($0).contains(where: handles) }) { return false }
@@ -375,6 +387,9 @@ enum Prose {
         guard trimmed.lowercased().hasPrefix("should "), !trimmed.hasSuffix("?") else { return clause }
         return String(trimmed.dropFirst("should ".count))
     }
+
+    /// Words before a handling phrase that say it is missing (`inadequate tests`, `no documentation`).
+    static let lackingWords: Set<String> = ["inadequate", "insufficient", "lacking", "missing", "without", "no", "poor", "little"]
 
     /// Phrases saying there is no mitigation at all.
     private static let denials = ["no mitigation", "not mitigated", "cannot be mitigated", "can't be mitigated",

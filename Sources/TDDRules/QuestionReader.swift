@@ -26,8 +26,15 @@ struct QuestionReader {
     func violations(in section: Section, topic: Section? = nil) -> [Violation] {
         let visible = section.blocks.filter { !$0.isInvisible }
         if visible.count == 1, section.subsections.isEmpty, TextPatterns.saysNone(visible[0].plainText) { return [] }
+        // "This section highlights the questions we have not resolved yet.": the author's word that
+        // the questions below are open, so a tentative answer under one does not settle it.
+        let declaredOpen = visible.contains { block in
+            if case .paragraph(let text) = block { return Self.isPreamble(text.text) && Prose.leavesOpen(text.text) }
+            return false
+        }
         var seen = Set<SourceLocation>()
-        return (violations(inBlocks: visible, topic: topic) + section.subsections.flatMap(violations(inSubsection:)))
+        return (violations(inBlocks: visible, topic: topic)
+            + section.subsections.flatMap { violations(inSubsection: $0, declaredOpen: declaredOpen) })
             .filter { seen.insert($0.location).inserted }
     }
 
@@ -124,7 +131,7 @@ struct QuestionReader {
             case .paragraph(let text):
                 if Rule.hasResolutionLabel(text.text) || text.isStruckThrough {
                     if pending != nil { pending = nil } else if let (index, _) = answerable { violations.remove(at: index) }
-                } else if TextPatterns.saysNone(text.text) || Prose.closesUnresolvedBlock(text.text) {
+                } else if TextPatterns.saysNone(text.text) || Prose.closesUnresolvedBlock(text.text) || Self.isPreamble(text.text) {
                     continue
                 } else if Prose.asksInEarnest(text.text) || Prose.isPlaceholder(text.text) {
                     flush()
@@ -180,6 +187,52 @@ struct QuestionReader {
         }
     }
 
+    /// True for a paragraph about the section's questions as a whole ("This section highlights
+    /// the questions we have not resolved yet."): a preamble, not a question of its own. One
+    /// ending in a colon introduces the list after it instead.
+    private static func isPreamble(_ text: String) -> Bool {
+        let words = Prose.words(text)
+        let pointsAtThem = words.contains("below") || zip(words, words.dropFirst()).contains { pair in
+            pair == ("this", "section") || pair == ("the", "following")
+        }
+        return pointsAtThem && words.contains { $0 == "questions" || $0 == "issues" } && !Prose.asksQuestion(text)
+            && !Prose.introduces(text)
+    }
+
+    /// True for a block that only points to where the question was discussed (`Previous
+    /// Discussion: https://…`, a list of links): it neither asks nor answers.
+    private static func pointsToDiscussion(_ block: Block) -> Bool {
+        switch block {
+        case .paragraph(let text):
+            guard let colon = text.text.firstIndex(of: ":") else { return false }
+            return discussionLabels.contains(TitleNormalizer.normalize(String(text.text[..<colon])))
+        case .list(let list):
+            return list.items.allSatisfy { item in
+                let text = item.fullText.trimmingWhitespace
+                return text.hasPrefix("http") && !text.contains(" ")
+            }
+        default:
+            return false
+        }
+    }
+
+    /// True when a paragraph introduces options (`Options:`) and nothing after it decides.
+    private static func onlyWeighsOptions(_ body: [Block]) -> Bool {
+        guard let start = body.firstIndex(where: { block in
+            guard case .paragraph(let text) = block, Prose.introduces(text.text) else { return false }
+            return Prose.words(text.text).contains { ["options", "alternatives", "choices"].contains($0) }
+        }) else { return false }
+        return !body[(start + 1)...].contains { block in
+            Prose.saysDecided(block.plainText) != nil || Rule.hasResolutionLabel(block.plainText)
+        }
+    }
+
+    /// Labels (normalized) of a line pointing to a discussion.
+    private static let discussionLabels: Set<String> = [
+        "previous discussion", "previous discussions", "discussion", "discussions", "original thread", "thread",
+        "see also", "related",
+    ]
+
     private static func asks(_ block: Block) -> Bool {
         if case .paragraph(let text) = block { return Prose.asksInEarnest(text.text) }
         return false
@@ -204,9 +257,11 @@ struct QuestionReader {
 
     // MARK: - Sub-headings
 
-    private func violations(inSubsection question: Section) -> [Violation] {
+    private func violations(inSubsection question: Section, declaredOpen: Bool) -> [Violation] {
         let name = question.normalizedTitle
         if Rule.settledHeadings.contains(name) || otherSections.contains(name) || Prose.isDocumentSection(name) { return [] }
+        // `Questions to be resolved in future RFCs`: set aside on purpose, which settles them.
+        if !Prose.asksQuestion(question.title), Prose.saysDeferred(question.title) != nil { return [] }
         if Rule.openHeadings.contains(name) { return violations(in: question) }
         if Rule.hasResolutionLabel(question.title)
             || question.subsections.contains(where: { Rule.hasResolutionLabel($0.title) || Self.decisionHeadings.contains($0.normalizedTitle) }) {
@@ -216,27 +271,32 @@ struct QuestionReader {
         let text = body.map(\.plainText).joined(separator: "\n")
         if Prose.asksQuestion(question.title) {
             // The heading is the question; its body answers it, or restates it and leaves it open.
-            let reading: Prose.Reading
-            if body.isEmpty || Prose.isPlaceholder(text) {
+            let said = body.drop(while: Self.pointsToDiscussion).first?.plainText
+            var reading: Prose.Reading
+            if said == nil || Prose.isPlaceholder(text) {
                 reading = .open
             } else if Prose.saysDeferred(text) != nil {
                 reading = .settled
-            } else if Prose.saysOpen(text) != nil || body.first.map({ Prose.asksQuestion($0.plainText) }) == true {
+            } else if Prose.saysOpen(text) != nil || said.map(Prose.asksQuestion) == true {
                 reading = .open
             } else {
-                reading = Rule.answerReading(body.first?.plainText ?? "")
+                reading = Rule.answerReading(said ?? "")
             }
+            if declaredOpen, case .doubtful = reading { reading = .open }
             var found: [Violation] = []
             report(reading, question.title, at: question.location, into: &found)
             return found
         }
-        // A topic: its body holds the questions, or says the topic is still open.
-        if body.isEmpty {
-            var found: [Violation] = []
-            report(.open, question.title, at: question.location, into: &found)
-            return found
+        // A topic: its body holds the questions, or says the topic is still open, as does the
+        // preamble of a section of topics ("The following topics remain open questions."), or
+        // lays out options and picks none (`Options:` then a list).
+        let found = body.isEmpty ? [] : violations(in: question, topic: question)
+        if found.isEmpty, body.isEmpty || declaredOpen || Self.onlyWeighsOptions(body) {
+            var open: [Violation] = []
+            report(.open, question.title, at: question.location, into: &open)
+            return open
         }
-        return violations(in: question, topic: question)
+        return found
     }
 
     /// Sub-heading titles (normalized) that record the answer to the heading above them.

@@ -55,8 +55,16 @@ public struct OpenQuestionsResolvedRule: Rule {
             in an argument are not questions either, nor are the items after an item that ends in a colon and holds \
             nothing (`… must not overwrite it when:`, the indent of its details slipped), unless they ask. Prose saying a topic is still open stays \
             open whatever elaborates it, and where questions are asked paragraph after paragraph \
-            a statement among them is not an answer. Every section under the title or an alias \
-            is read (one per alternative, say).
+            a statement among them is not an answer. A paragraph about the section's questions as a \
+            whole ("This section highlights the questions we have not resolved yet") is a preamble, \
+            not a question; when it says they are open, a tentative answer under a question \
+            sub-heading leaves that question open, and a topic sub-heading whose body decides nothing is \
+            open. A line pointing to where a question was discussed (`Previous discussion: …`, a \
+            list of links) answers nothing; a question in parentheses inside a statement is an \
+            aside; a grouping sub-heading that defers (`Questions to be resolved in future RFCs`) \
+            settles its questions; "is left open" says a choice is open, and so does a topic \
+            sub-heading that lays out options (`Options:`) and picks none. Every section under the \
+            title or an alias is read (one per alternative, say).
             """,
         defaultSeverity: .error,
         passingExamples: [
@@ -141,6 +149,16 @@ public struct OpenQuestionsResolvedRule: Rule {
             The first pass covers the common cases, which are;
             - tenants with one region
             - tenants with a warm cache
+            """,
+            """
+            # Cache
+            ## Unresolved questions
+            - [x] Do we shard? Answer: not in v1.
+
+            Operators want to see:
+            1. The number of keys the warmer skipped (did it skip any?)
+            ### Questions to be resolved in future RFCs
+            - Cross-region invalidation is still unresolved.
             """,
         ],
         failingExamples: [
@@ -268,6 +286,35 @@ public struct OpenQuestionsResolvedRule: Rule {
             ### Write-through
             #### Open Questions
             - Who flushes the queue? ↓
+            """,
+            """
+            # Cache
+            ## Open Questions
+            This section highlights the questions we have not resolved yet.
+
+            ### Do we need verbs? ↓
+            Previous discussion: https://example.com/pull/1
+
+            We could add a `verbs` field for finer grants.
+
+            ### Eviction ↓
+            LRU and LFU both fit last quarter's traces.
+            """,
+            """
+            # Cache
+            ## Unresolved questions
+            - [x] Do we shard? Answer: not in v1.
+
+            The choice of toolchain to publish the cache docs is left open. ↓
+            """,
+            """
+            # Cache
+            ## Open Questions
+            ### Way to warm a new region ↓
+            Options:
+
+            1. Copy the keys from a sibling region.
+            1. Replay the last hour of traffic (from the access logs?)
             """,
         ])
 

@@ -72,7 +72,11 @@ public struct RisksHaveMitigationsRule: Rule {
             risk before it; something done "manually" is not handling by itself. A sub-heading \
             whose body gives only `Mitigation: TODO` is open (one with a `##### Mitigation` \
             sub-heading saying something is handled), and so is one whose body ends with a \
-            paragraph telling harm ("…, where it is indeed a problem"), whatever came before. A risk said \
+            paragraph telling harm ("…, where it is indeed a problem"), whatever came before (after a \
+            paragraph opening with the mitigation, a doubt about the remedy, "However this could still \
+            lead to skew", does not reopen it). A lack of handling ("inadequate tests", "no \
+            documentation") is not handling. Under Alternatives, a heading that only mentions risk \
+            ("Take the risk of stale reads") names an alternative, not a risks section. A risk said \
             to be under study ("we do not know …") is open unless a later paragraph opens with its \
             mitigation ("This is mitigated by …"); "no different from the risk of …" accepts. A \
             table is a risk table when a column names risks (Risk, Threat, Concern, Issue, \
@@ -300,6 +304,19 @@ public struct RisksHaveMitigationsRule: Rule {
             Running the warmer as a sidecar increases the complexity of each deploy. However, it is a \
             proven setup in our other services.
             """,
+            """
+            # Cache
+            ## Risks and Mitigations
+            #### Region stability
+            The warmer may stall when its region is down.
+
+            To mitigate this, operators can point the warmer at another region.
+
+            As an alternative, the warmer could pick the region itself. However this could still lead to skew.
+            ## Alternatives
+            ### Take the risk of stale reads
+            Skipping the warmer could break clients that expect warm keys.
+            """,
         ],
         failingExamples: [
             """
@@ -481,6 +498,11 @@ public struct RisksHaveMitigationsRule: Rule {
             ## Risks
             - Memory pressure on small nodes; considered acceptable because the nodes autoscale. ↓
             """, configuration: "rules: { risks-have-mitigations: { allowAccepted: false } }"),
+            """
+            # Cache
+            ## Risks
+            - The warmer scripts are complicated and have inadequate tests. We could break corner cases. ↓
+            """,
         ])
 
     static let mitigationLabels = ["mitigation plan", "mitigation strategy", "mitigations", "mitigation", "mitigated by",
