@@ -7,10 +7,15 @@ import TDDRules
 enum Fingerprint {
     /// One fingerprint per finding of `document`, in the order of its findings.
     static func all(in document: Report.Document) -> [String] {
+        all(document.verdict.findings, path: document.path)
+    }
+
+    /// One fingerprint per finding of `findings`, all of the document at `path`, in order.
+    static func all(_ findings: [Finding], path: String) -> [String] {
         var seen: [String: Int] = [:]
-        return document.verdict.findings.map { finding in
+        return findings.map { finding in
             let identity = FindingIdentity(finding)
-            let key = [document.path, identity.ruleId, identity.section, identity.message].joined(separator: "\u{0}")
+            let key = [path, identity.ruleId, identity.section, identity.message].joined(separator: "\u{0}")
             let occurrence = seen[key, default: 0] + 1
             seen[key] = occurrence
             return hash(key) + ":\(occurrence)"

@@ -19,7 +19,9 @@ public struct SARIFReporter: Reporter {
         }
         var results: [JSONValue] = []
         for document in report.documents {
-            for (finding, fingerprint) in zip(document.verdict.findings, Fingerprint.all(in: document)) {
+            // Findings the change fixed follow the document's own, marked absent.
+            let absent = zip(document.verdict.absent, Fingerprint.all(document.verdict.absent, path: document.path))
+            for (finding, fingerprint) in Array(zip(document.verdict.findings, Fingerprint.all(in: document))) + absent {
                 var members: [(String, JSONValue)] = [
                     ("ruleId", .string(finding.ruleId)),
                     ("ruleIndex", .int(catalogue.firstIndex { $0.id == finding.ruleId } ?? 0)),

@@ -75,6 +75,8 @@ public struct Verdict: Sendable {
     /// The rules that ran (severity not `off`), in registry order.
     public let rules: [RuleDescription]
     public internal(set) var findings: [Finding]
+    /// The base version's findings that the change removed (`--new-only`), marked absent.
+    public internal(set) var absent: [Finding] = []
 
     public var errors: Int { findings.filter { $0.counts && $0.severity == .error }.count }
     public var warnings: Int { findings.filter { $0.counts && $0.severity == .warning }.count }
@@ -100,17 +102,33 @@ public struct Verdict: Sendable {
                        findings: Finding.ordered(findings + other.findings))
     }
 
-    /// This verdict with each finding marked new or unchanged against the verdict on the base
-    /// version of the document (nil: none, so every finding is new): an unsuppressed finding is
-    /// unchanged when the base has an unsuppressed finding of the same rule, section and message
-    /// (as many times), wherever its line.
+    /// This verdict with each finding marked against the verdict on the base version of the
+    /// document (nil: none, so every finding is new): an unsuppressed finding is unchanged when
+    /// the base has an unsuppressed finding of the same rule, section and message (as many
+    /// times), wherever its line; updated when the base's finding of that rule and section
+    /// matches nothing else (its words changed); new otherwise. The base's findings left over
+    /// are absent: the change fixed them.
     public func comparedWith(base: Verdict?) -> Verdict {
-        let known = (base?.findings ?? []).filter { !$0.isSuppressed }.reduce(into: [FindingIdentity: Int]()) {
-            $0[FindingIdentity($1), default: 0] += 1
+        let before = (base?.findings ?? []).filter { !$0.isSuppressed }
+        let known = before.reduce(into: [FindingIdentity: Int]()) { $0[FindingIdentity($1), default: 0] += 1 }
+        var (compared, unmatched) = accepting(known)
+        var gone = before.filter { finding in
+            let identity = FindingIdentity(finding)
+            guard let count = unmatched[identity], count > 0 else { return false }
+            unmatched[identity] = count - 1
+            return true
         }
-        var compared = accepting(known).verdict
         for index in compared.findings.indices where compared.findings[index].baselineState == nil {
-            compared.findings[index].baselineState = .new
+            let finding = compared.findings[index]
+            let previous = finding.isSuppressed ? nil
+                : gone.firstIndex { $0.ruleId == finding.ruleId && $0.section == finding.section }
+            if let previous { gone.remove(at: previous) }
+            compared.findings[index].baselineState = previous == nil ? .new : .updated
+        }
+        compared.absent = gone.map { finding in
+            var absent = finding
+            absent.baselineState = .absent
+            return absent
         }
         return compared
     }

@@ -63,6 +63,11 @@ public enum BaselineState: String, Sendable, Hashable {
     case new
     /// Already in the base version: it does not fail the run.
     case unchanged
+    /// Not matched in the base version, which had one of the same rule and section (a question
+    /// reworded): it counts like a new one.
+    case updated
+    /// In the base version only: the change fixed it (listed by SARIF, never counted).
+    case absent
 }
 
 /// One finding in one document: the model every reporter reads.

@@ -134,6 +134,34 @@ import TestSupport
         #expect(sarif.contains("\"baselineState\":\"unchanged\"") || sarif.contains("\"baselineState\": \"unchanged\""))
     }
 
+    @Test func aRewordedQuestionIsUpdatedAndAFixedRiskAbsent() throws {
+        let reworded = Self.base
+            .replacingOccurrences(of: "Do we shard by tenant?", with: "Do we shard by region?")
+            .replacingOccurrences(of: "during a deploy.", with: "during a deploy. Mitigation: drain each node first.")
+        let repo = try repository(head: reworded)
+        let json = try designgate(["check", "--range", "HEAD~1..HEAD", "--new-only", "-f", "json",
+                                   "--report", "sarif:report.sarif"], in: repo.path)
+        #expect(json.status == 1, "an updated finding counts like a new one:\n\(json.stdout)")
+        let file = try repo.write("report.json", json.stdout)
+        let jsonCheck = try validateReport("json", file, schemas: Package.root + "/schemas/designgate-report.schema.json")
+        #expect(jsonCheck.status == 0, "\(jsonCheck.stdout)\(jsonCheck.stderr)")
+        let sarifCheck = try validateReport("sarif", repo.path + "/report.sarif")
+        #expect(sarifCheck.status == 0, "\(sarifCheck.stdout)\(sarifCheck.stderr)")
+
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(repo.directory.read("report.sarif").utf8)) as? [String: Any])
+        let runs = try #require(sarif["runs"] as? [[String: Any]])
+        let results = try #require(runs.first?["results"] as? [[String: Any]])
+        func state(_ rule: String, _ words: String) -> String? {
+            results.first { result in
+                (result["ruleId"] as? String) == rule
+                    && ((result["message"] as? [String: Any])?["text"] as? String ?? "").contains(words)
+            }?["baselineState"] as? String
+        }
+        #expect(state("open-questions-resolved", "Do we shard by region?") == "updated", "\(results)")
+        #expect(state("risks-have-mitigations", "Cache nodes may fail") == "absent", "\(results)")
+        #expect(!json.stdout.contains("Cache nodes may fail"), "a fixed finding is not in the JSON findings")
+    }
+
     @Test func reportKeyRejectsUnknownValues() throws {
         let repo = try GitRepository()
         try repo.commit([".designgate.yml": "version: 1\nreport: fresh\n", "docs/design/cache-tdd.md": Self.base])
