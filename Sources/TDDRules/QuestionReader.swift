@@ -288,10 +288,11 @@ struct QuestionReader {
             return found
         }
         // A topic: its body holds the questions, or says the topic is still open, as does the
-        // preamble of a section of topics ("The following topics remain open questions."), or
-        // lays out options and picks none (`Options:` then a list).
+        // preamble of a section of topics ("The following topics remain open questions.") over a
+        // body of prose, or lays out options and picks none (`Options:` then a list).
         let found = body.isEmpty ? [] : violations(in: question, topic: question)
-        if found.isEmpty, body.isEmpty || declaredOpen || Self.onlyWeighsOptions(body) {
+        let onlyProse = body.allSatisfy { if case .paragraph = $0 { return true } else { return false } }
+        if found.isEmpty, body.isEmpty || (declaredOpen && onlyProse) || Self.onlyWeighsOptions(body) {
             var open: [Violation] = []
             report(.open, question.title, at: question.location, into: &open)
             return open

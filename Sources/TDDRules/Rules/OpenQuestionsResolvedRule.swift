@@ -160,6 +160,14 @@ public struct OpenQuestionsResolvedRule: Rule {
             ### Questions to be resolved in future RFCs
             - Cross-region invalidation is still unresolved.
             """,
+            """
+            # Cache
+            ## Open Questions
+            This section lists the questions we have not resolved yet.
+
+            ### Error messages
+            - Do we localise them? Answer: yes, from v2.
+            """,
         ],
         failingExamples: [
             """
