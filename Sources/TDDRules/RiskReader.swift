@@ -306,14 +306,14 @@ struct RiskReader {
     /// True when a risk's body ends with a paragraph whose last sentence tells harm that nothing
     /// after it handles ("The same was done on AWS, where it is indeed a problem."): whatever
     /// came before, the risk is still open. A condition ("If it happens, file an issue") tells none;
-    /// after a paragraph opening with the mitigation, nor does a doubt about the remedy ("To mitigate
-    /// this, … However this could still lead to skew").
+    /// after a paragraph that opens by handling the risk, nor does a doubt about the remedy ("To
+    /// mitigate this, … However this could still lead to skew").
     private static func endsWithHarm(_ body: [Block]) -> Bool {
         guard case .paragraph(let text)? = body.last, let last = Prose.sentences(text.text).last,
               Prose.words(last).first != "if" else { return false }
         let remedied = body.dropLast().contains { block in
-            guard case .paragraph(let earlier) = block else { return false }
-            return opensWithPurpose(Prose.sentences(earlier.text).first ?? "") || opensWithMitigation(earlier.text)
+            if case .paragraph(let earlier) = block { return opensByHandling(earlier.text) }
+            return false
         }
         if remedied, Prose.words(last).contains(where: Prose.possibilityWords.contains) { return false }
         return Prose.assertsHarm(last) && !Prose.asksQuestion(last) && !Prose.saysHandled(last) && !Prose.saysAccepted(last)
