@@ -204,7 +204,8 @@ enum Prose {
         "are open", "need to resolve", "needs to resolve", "yet to resolve", "items to resolve", "issues to resolve",
         "questions to resolve", "points to resolve", "things to resolve", "to be resolved", "not resolved", "not been resolved", "have not resolved", "there are three main options",
         "there are two options", "there are several options", "main options", "open questions", "remain open",
-        "remains open", "left open", "leave it open", "leave this open", "we do not know", "we don't know",
+        "remains open", "left open", "leave it open", "leave this open", "subject of discussion", "up for discussion",
+        "we do not know", "we don't know",
         "do not know yet", "not known yet", "more work is needed",
         "more work needed", "further investigation", "needs investigation", "need investigation", "needs more thought",
         "may need to be", "might need to be", "requires prototyping", "require prototyping", "first prototyping",
@@ -253,7 +254,17 @@ enum Prose {
     static func weighsOptions(_ text: String) -> Bool { optionPhrases.first(in: text) != nil }
 
     /// The phrase saying a decision is still open, if the text has one.
-    static func saysOpen(_ text: String) -> String? { openPhrases.first(in: text) }
+    static func saysOpen(_ text: String) -> String? { openPhrases.first(in: text) ?? keptOpen(text) }
+
+    /// "We would prefer to keep the question of this possibility open": keeping or leaving
+    /// something open, a few words apart.
+    private static func keptOpen(_ text: String) -> String? {
+        let words = Prose.words(text)
+        for (index, word) in words.enumerated() where ["keep", "keeping", "leave", "leaving"].contains(word) {
+            if words[(index + 1)...].prefix(6).contains("open") { return "\(word) … open" }
+        }
+        return nil
+    }
     /// True when the text says a decision is still open and does not set it aside on purpose.
     static func leavesOpen(_ text: String) -> Bool { saysOpen(text) != nil && saysDeferred(text) == nil }
     /// The phrase deferring the question, if the text has one.
@@ -579,10 +590,25 @@ extension Prose {
     /// True when every paragraph asks the author for something rather than saying it, and one
     /// instructs: a template's prompts left in place (`What are the risks …`, `Consider …`).
     static func onlyPrompts(_ paragraphs: [String]) -> Bool {
-        let firstWords = paragraphs.map { words($0).first ?? "" }
+        let firstWords = paragraphs.map { paragraph -> String in
+            let said = words(paragraph)
+            // "For example, consider …" instructs too.
+            return (said.starts(with: ["for", "example"]) ? said.dropFirst(2).first : said.first) ?? ""
+        }
         let instructs = firstWords.contains { imperatives.contains($0) }
         return instructs && firstWords.allSatisfy { imperatives.contains($0) || interrogatives.contains($0) }
     }
+
+    /// True for a template's prompt about the document left in a paragraph of its own ("What
+    /// are the risks of this proposal and how do we mitigate. Think broadly."): every sentence
+    /// asks or instructs, and it speaks of the proposal itself.
+    static func isPrompt(_ paragraph: String) -> Bool {
+        onlyPrompts(sentences(paragraph)) && documentItself.first(in: paragraph) != nil
+    }
+
+    /// How a template's prompts name the document they sit in.
+    static let documentItself = Phrases(["this proposal", "this enhancement", "this kep", "this design", "this change",
+                                         "this feature", "this rfc"])
 
     static let imperatives: Set<String> = ["consider", "think", "describe", "list", "explain", "include", "identify",
                                            "provide", "summarize", "outline"]

@@ -50,6 +50,9 @@ struct QuestionReader {
         /// The block before, when it is a one-item list: a bullet list right after a numbered
         /// item (`1. Scenario` then `- Outcome`) is its nested content with the indent slipped.
         var oneItemList: ListBlock?
+        /// A one-item list's item whose answer the paragraphs since it give: one saying the
+        /// question stays open reopens it.
+        var answering: ListItem?
         /// Questions asked paragraph after paragraph with nothing between: a statement among them
         /// is one more point, not an answer.
         let asksInARun = zip(blocks, blocks.dropFirst()).contains { Self.asks($0) && Self.asks($1) }
@@ -90,6 +93,8 @@ struct QuestionReader {
             lastItem = nil
             let listBefore = oneItemList
             oneItemList = nil
+            let continuing = answering
+            answering = nil
             switch block {
             case .list(let list):
                 if let listBefore, listBefore.ordered, !list.ordered,
@@ -147,6 +152,10 @@ struct QuestionReader {
                         }
                     } else if pending != nil {
                         flush()
+                    } else if let item = answerable?.item ?? continuing {
+                        // "… let's keep it open until …" in a question's answer: the question stays open.
+                        violations.removeAll { $0.location == item.location }
+                        report(.open, itemText(item), at: item.location, into: &violations)
                     } else if let topic {
                         pending = Pending(text: topic.title, location: topic.location, reading: .open, answerable: false)
                     } else {
@@ -159,6 +168,9 @@ struct QuestionReader {
                     if !asksInARun { answerPending(with: block) }
                 } else if let answered = answerable {
                     answerItem(answered, with: text.text)
+                    answering = answered.item
+                } else if let item = continuing {
+                    answering = item
                 }
             case .quote:
                 if pending != nil {

@@ -71,6 +71,9 @@ struct RiskReader {
                 let words = text.text
                 // `(FIXME)` above the risks: a placeholder (no-placeholders reports it), not a risk's title.
                 if Prose.isPlaceholder(words), visible.count > 1 { continue }
+                // The template's prompt left above the author's answers to its other prompts, and
+                // "There are no major risks to users." before the risks the author did name.
+                if Prose.isPrompt(words) || Self.saysNoRisks(Prose.sentences(words).first ?? "") { continue }
                 let mitigation = Self.mitigationValue(text)
                 if let value = mitigation, !value.isEmpty {
                     inMitigation = open.map { risks[$0].labelled && risks[$0].gathers } ?? false
@@ -104,8 +107,10 @@ struct RiskReader {
                     risks.append(Risk(text: words, location: text.location, gathers: true))
                     open = risks.count - 1
                 } else if let index = open, Self.opensByHandling(words),
-                          !risks[index].attachedSaysHandled, !Prose.saysHandled(risks[index].text) {
-                    // "We do not believe this is a problem in practice because …": about the risk before.
+                          (!risks[index].attachedSaysHandled && !Prose.saysHandled(risks[index].text))
+                            || Self.endsUnderStudy([risks[index].text] + risks[index].attached) {
+                    // "We do not believe this is a problem in practice because …": about the risk before
+                    // (and about the open question it ended on).
                     risks[index].attach([words])
                 } else if open == nil, !lastList.isEmpty, Self.opensByHandling(words),
                           Self.refersToAll(words) || Self.opensWithMitigation(words) {
@@ -172,6 +177,8 @@ struct RiskReader {
                     let nested = item.children.compactMap(Self.mitigationValue)
                     if !nested.isEmpty {
                         risk.mitigation = nested.contains { !Prose.isPlaceholder($0) } ? .given : .placeholder
+                    } else if Self.nestedEndsWithHarm(item) {
+                        risk.mitigation = .placeholder
                     }
                     risks.append(risk)
                     lastList.append(risks.count - 1)
@@ -309,8 +316,30 @@ struct RiskReader {
     /// after a paragraph that opens by handling the risk, nor does a doubt about the remedy ("To
     /// mitigate this, … However this could still lead to skew").
     private static func endsWithHarm(_ body: [Block]) -> Bool {
-        guard case .paragraph(let text)? = body.last, let last = Prose.sentences(text.text).last,
-              Prose.words(last).first != "if" else { return false }
+        guard case .paragraph(let text)? = body.last else { return false }
+        return endsWithHarm(body, lastParagraph: text.text)
+    }
+
+    /// True when a list item's nested content ends by saying the risk remains, the way
+    /// `endsWithHarm(_:)` reads a sub-heading's body ("- Timeouts … \n  - … For now, no
+    /// timeout is planned and the risk is removal will be stuck.").
+    private static func nestedEndsWithHarm(_ item: ListItem) -> Bool {
+        guard item.blocks.count > 1, let last = lastParagraph(in: item.blocks.dropFirst()),
+              namesRisk(Prose.sentences(last).last ?? "") else { return false }
+        return endsWithHarm(Array(item.blocks), lastParagraph: last)
+    }
+
+    /// The text of the last paragraph, looking into the last item of a trailing list.
+    private static func lastParagraph(in blocks: ArraySlice<Block>) -> String? {
+        switch blocks.last {
+        case .paragraph(let text)?: return text.text
+        case .list(let list)?: return list.items.last.flatMap { lastParagraph(in: $0.blocks[...]) }
+        default: return nil
+        }
+    }
+
+    private static func endsWithHarm(_ body: [Block], lastParagraph text: String) -> Bool {
+        guard let last = Prose.sentences(text).last, Prose.words(last).first != "if" else { return false }
         let remedied = body.dropLast().contains { block in
             if case .paragraph(let earlier) = block { return opensByHandling(earlier.text) }
             return false
@@ -371,6 +400,11 @@ struct RiskReader {
         return number.allSatisfy(\.isNumber)
     }
 
+    /// True when the sentence says there are no risks ("There are no major risks to users.").
+    private static func saysNoRisks(_ sentence: String) -> Bool {
+        TextPatterns.saysNone(sentence) && namesRisk(sentence)
+    }
+
     /// True when the sentence says "risk" ("…, there is also a risk that …"): it tells a risk.
     private static func namesRisk(_ sentence: String) -> Bool {
         !Set(Prose.words(sentence)).isDisjoint(with: ["risk", "risks"])
@@ -395,7 +429,7 @@ struct RiskReader {
         // A new risk, whatever the paragraph goes on to say.
         if namesRisk(first) { return false }
         if Prose.saysHandled(first) { return true }
-        if Prose.describesRisk(first) { return false }
+        if Prose.describesRisk(first), !deniesHarm(first) { return false }
         // "Not to be discounted is churn. We disrupted … The mitigation is …": harm told before
         // the handling is a risk of the paragraph's own.
         let sentences = Prose.sentences(text)
@@ -404,10 +438,19 @@ struct RiskReader {
     }
 
     /// True when a paragraph says the risk is still under study and no later paragraph opens
-    /// with its mitigation.
+    /// with its mitigation or by denying the concern ("In practice this is not really a concern
+    /// since …").
     private static func endsUnderStudy(_ paragraphs: [String]) -> Bool {
         guard let study = paragraphs.lastIndex(where: Prose.saysUnderStudy) else { return false }
-        return !paragraphs[(study + 1)...].contains { opensWithMitigation($0) && Prose.saysHandled($0) }
+        return !paragraphs[(study + 1)...].contains { paragraph in
+            let opensDenying = deniesHarm(Prose.sentences(paragraph).first ?? "") && opensByHandling(paragraph)
+            return opensDenying || (opensWithMitigation(paragraph) && Prose.saysHandled(paragraph))
+        }
+    }
+
+    /// True for a sentence that names harm only to deny it ("this is not really a concern").
+    private static func deniesHarm(_ sentence: String) -> Bool {
+        Prose.describesRisk(sentence) && Prose.negates(sentence) && !Prose.assertsHarm(sentence)
     }
 
     /// True for a sentence opening with the purpose of handling ("To mitigate the risks, a thorough

@@ -222,6 +222,15 @@ public struct OpenQuestionsResolvedRule: Rule {
             """
             # Cache
             ## Open Questions
+            1. Where does the warmer live? ↓
+
+            Some maintainers think it fits the deploy tool.
+
+            However, this proposal is about what the warmer does, so let's keep it open until the scope is set.
+            """,
+            """
+            # Cache
+            ## Open Questions
             1. A tenant renames its cache.
             - The old entries expire with their TTL.
 
@@ -273,6 +282,10 @@ public struct OpenQuestionsResolvedRule: Rule {
             - Which log level? ↓
             ### Eviction ↓
             The eviction policy has not been determined yet.
+            ### Naming ↓
+            The name may not be the best one. For now, naming remains a subject of discussion.
+            ### Key prefix ↓
+            A prefix per tenant seems straightforward. We would prefer to keep the question of a prefix open.
             """,
             """
             # Cache
