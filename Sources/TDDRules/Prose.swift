@@ -377,6 +377,7 @@ enum Prose {
         // After the risk's own first sentence, an instruction (`Document prerequisites and
         // surface clear events`) says what is done about it.
         if sentences.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
+        if sentences.contains(where: remediesOnCondition) { return true }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
         func handles(_ clause: String) -> Bool {
             let clauseWords = words(withoutInvertedCondition(clause))
@@ -488,6 +489,17 @@ enum Prose {
 
     /// Words that turn a statement into its opposite.
     static let negations: Set<String> = ["never", "not", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't"]
+
+    /// "If you notice a Pod pending for long, you may find out which component owns the gate
+    /// and report it": a sentence telling the reader what to do when the harm shows.
+    static func remediesOnCondition(_ sentence: String) -> Bool {
+        let said = words(sentence)
+        guard let first = said.first, first == "if" || first == "when",
+              let reader = said.indices.dropLast().first(where: { ["you", "one"].contains(said[$0]) && ["can", "may", "should"].contains(said[$0 + 1]) })
+        else { return false }
+        let action = said[(reader + 2)...].joined(separator: " ")
+        return !action.isEmpty && !describesRisk(action)
+    }
 
     /// "…, so the state is never hidden", "…, so it is always erased": a sentence that says a
     /// consequence cannot happen or is guaranteed.

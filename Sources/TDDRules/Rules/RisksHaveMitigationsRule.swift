@@ -333,6 +333,12 @@ public struct RisksHaveMitigationsRule: Rule {
             In practice this is not really a concern for the cache since the router pins each tenant to one \
             region. We will document it.
             """,
+            """
+            # Cache
+            ## Risks and Mitigations
+            - The warmer does not clear keys itself, so a broken job can leave keys stale. If you notice a key \
+            older than its TTL, you can find the job that wrote it in the audit log and rerun it.
+            """,
         ],
         failingExamples: [
             """
