@@ -246,6 +246,11 @@ public struct Document: Sendable {
         if let title = frontMatter?["title"]?.scalar, !title.isEmpty { return title }
         return allSections.first { $0.level == 1 }?.title
     }
+
+    /// Where a finding about the whole document goes: its first level-1 heading, else line 1.
+    public var titleLocation: SourceLocation {
+        allSections.first { $0.level == 1 }?.location ?? SourceLocation(line: 1)
+    }
 }
 
 extension StringProtocol {

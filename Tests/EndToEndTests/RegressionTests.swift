@@ -39,7 +39,7 @@ import TestSupport
         ("mitigation deleted", base, base.replacingOccurrences(of: " Mitigation: clients fall back to the database.", with: ""),
          ["16: risk handled in the base version has lost its mitigation: \"Cache nodes may fail during a deploy.\""]),
         ("section removed", base, base.replacingOccurrences(of: "## Risks and Mitigations\n\n- Cache nodes may fail during a deploy. Mitigation: clients fall back to the database.\n\n", with: ""),
-         ["1: required section \"Risks & Mitigation Strategies\" was removed (the base version has it as \"Risks and Mitigations\")"]),
+         ["4: required section \"Risks & Mitigation Strategies\" was removed (the base version has it as \"Risks and Mitigations\")"]),
         ("status moved back", approved, base.replacingOccurrences(of: "status: In Review", with: "status: Draft"),
          ["2: status moved back from \"Approved\" to \"Draft\""]),
         ("approved document edited", approved, approved.replacingOccurrences(of: "Behind a flag, one region at a time.", with: "For every region at once, with no flag."),

@@ -36,8 +36,9 @@ struct MarkedExample: CustomStringConvertible {
 
     var description: String { "\(rule.id) \(passing ? "passing" : "failing"): \(text.prefix(40))" }
 
-    /// The lines the rule reports under the example's configuration (other rules off unless it sets them).
-    func findingLines() throws -> [Int] {
+    /// The lines the rule reports under the example's configuration (other rules off unless it
+    /// sets them), with `variant` applied to the document and to its base version.
+    func findingLines(variant: (String) -> String = { $0 }) throws -> [Int] {
         let loaded = try ConfigurationLoader(file: Configuration.fileName).load(configuration)
         var settings: [String: RuleSetting] = [:]
         // The other rules are off unless the example's configuration sets them.
@@ -45,7 +46,8 @@ struct MarkedExample: CustomStringConvertible {
         settings[rule.id] = RuleSetting(severity: .error, options: loaded.rules[rule.id]?.options ?? RuleOptions())
         let engine = Engine(policy: Policy(profile: try loaded.profileChoice(), rules: settings, today: "2026-11-21",
                                                   review: loaded.review))
-        let base = example.base.map { BaseVersion(bytes: Array($0.utf8), head: Array(text.utf8), limits: InputLimits()) }
+        let text = variant(text)
+        let base = example.base.map { BaseVersion(bytes: Array(variant($0).utf8), head: Array(text.utf8), limits: InputLimits()) }
         return engine.check(DocumentReader.parse(text), base: base)?.findings.filter { $0.ruleId == rule.id && !$0.isSuppressed }.map(\.location.line) ?? []
     }
 }
@@ -61,6 +63,21 @@ let allExamples: [MarkedExample] = RuleRegistry.descriptions.flatMap { rule in
         let found = try example.findingLines()
         #expect(found == example.expectedLines, "found \(found)")
         if !example.passing { #expect(!example.expectedLines.isEmpty, "a failing example needs a ↓ marker") }
+    }
+
+    /// Every failing example of a rule that can be suppressed finds nothing behind a
+    /// `designgate-disable-file` comment for that rule.
+    @Test(arguments: allExamples.filter { !$0.passing && $0.rule.suppressible })
+    func aDisableCommentSilencesTheFailingExample(example: MarkedExample) throws {
+        let disabled = try example.findingLines { $0 + "\n<!-- designgate-disable-file \(example.rule.id) -- an example variant -->\n" }
+        #expect(disabled.isEmpty, "found \(disabled)")
+    }
+
+    /// Every example behind front matter finds the same lines, three further down.
+    @Test(arguments: allExamples.filter { !$0.text.hasPrefix("---") })
+    func frontMatterShiftsTheFindings(example: MarkedExample) throws {
+        let shifted = try example.findingLines { "---\ntags: [example]\n---\n" + $0 }
+        #expect(shifted == example.expectedLines.map { $0 + 3 }, "found \(shifted)")
     }
 
     @Test func everyRuleIsDescribedWithExamples() {

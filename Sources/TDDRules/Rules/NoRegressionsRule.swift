@@ -198,12 +198,13 @@ public struct NoRegressionsRule: Rule {
 
     // MARK: - Sections
 
-    /// Required sections the base had and the change removed, reported at the document's first line.
+    /// Required sections the base had and the change removed, reported at the title, where
+    /// `required-sections` reports a missing one.
     private func removedSections(_ head: RuleContext, _ base: RuleContext) -> [Violation] {
         zip(head.match.entries, base.match.entries).compactMap { now, before in
             guard now.spec.required, now.section == nil, let removed = before.section else { return nil }
             return Violation("required section \"\(now.spec.title)\" was removed (the base version has it as \"\(removed.title)\"); restore it",
-                             at: SourceLocation(line: 1))
+                             at: head.document.titleLocation)
         }
     }
 

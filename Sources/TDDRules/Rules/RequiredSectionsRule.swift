@@ -70,7 +70,7 @@ public struct RequiredSectionsRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        let anchor = context.document.allSections.first { $0.level == 1 }?.location ?? SourceLocation(line: 1)
+        let anchor = context.document.titleLocation
         return context.match.entries.compactMap { entry in
             guard entry.spec.required else { return nil }
             if let section = entry.section, entry.isNearMiss {
