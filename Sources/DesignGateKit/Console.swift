@@ -3,8 +3,20 @@ import TDDMarkdown
 
 /// Writes to standard output and standard error without buffering surprises.
 public enum Console {
+    /// Writes `text` as it is stored, without a copy: a report can be megabytes long.
     public static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var text = text
+        text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDOUT_FILENO, start + offset, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                // A closed pipe or a full disk: nothing more can be shown.
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 
     public static func error(_ line: String) {

@@ -56,5 +56,8 @@ let libgit2Ready: Bool = {
     git_libgit2_init()
     // Objects are read, never trusted for writing: skip re-hashing each one, as git does.
     _ = designgate_git_set_strict_hash_verification(0)
+    // Map packs 1 MiB at a time, at most 2 MiB at once: `--all` over a large pack reads every
+    // blob once, in pack order, and would otherwise keep every page it read resident.
+    _ = designgate_git_set_mapped_windows(1 << 20, 2 << 20)
     return true
 }()

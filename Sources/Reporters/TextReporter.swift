@@ -8,7 +8,9 @@ public struct TextReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, options: RenderOptions) -> String {
-        var groups: [String] = []
+        // One string grown in place: a report of an audit can be megabytes long.
+        var output = ""
+        func startGroup() { output += output.isEmpty ? "" : "\n\n" }
         for document in report.documents {
             let path = TerminalText.path(document.path)
             var lines: [String] = []
@@ -29,13 +31,21 @@ public struct TextReporter: Reporter {
                 lines.append("\(paint(path, .bold, options)):\(finding.location.line):\(finding.location.column): "
                              + "\(label): \(TerminalText.escape(finding.message)) [\(finding.ruleId)]")
             }
-            if !lines.isEmpty { groups.append(lines.joined(separator: "\n")) }
+            if !lines.isEmpty {
+                startGroup()
+                output += lines.joined(separator: "\n")
+            }
         }
         if !options.quiet {
-            if let tally = tally(report) { groups.append(tally) }
-            groups.append(summary(report))
+            if let tally = tally(report) {
+                startGroup()
+                output += tally
+            }
+            startGroup()
+            output += summary(report)
         }
-        return groups.isEmpty ? "" : groups.joined(separator: "\n\n") + "\n"
+        if !output.isEmpty { output += "\n" }
+        return output
     }
 
     /// More findings than this get a count per rule before the summary.
