@@ -265,6 +265,7 @@ enum Prose {
         }
         return nil
     }
+
     /// True when the text says a decision is still open and does not set it aside on purpose.
     static func leavesOpen(_ text: String) -> Bool { saysOpen(text) != nil && saysDeferred(text) == nil }
     /// The phrase deferring the question, if the text has one.

@@ -338,6 +338,7 @@ struct RiskReader {
         }
     }
 
+    /// `endsWithHarm(_:)` on `text`, the body's last paragraph (or its last nested item's).
     private static func endsWithHarm(_ body: [Block], lastParagraph text: String) -> Bool {
         guard let last = Prose.sentences(text).last, Prose.words(last).first != "if" else { return false }
         let remedied = body.dropLast().contains { block in
@@ -406,7 +407,7 @@ struct RiskReader {
     }
 
     /// True when the sentence says "risk" ("…, there is also a risk that …"): it tells a risk.
-    private static func namesRisk(_ sentence: String) -> Bool {
+    static func namesRisk(_ sentence: String) -> Bool {
         !Set(Prose.words(sentence)).isDisjoint(with: ["risk", "risks"])
     }
 

@@ -20,7 +20,6 @@ enum TextPatterns {
             || normalized.hasPrefix("the author has no open questions")
     }
 
-    /// True when the text says nothing yet: empty, `-`, `?`, `TBD`, `TODO`, `N/A`.
     /// True when `text` contains the lowercase ASCII `needle`, ignoring ASCII case: one pass
     /// over the bytes, no lowercased copy of the text.
     static func containsIgnoringCase(_ text: String, _ needle: String) -> Bool {
@@ -35,6 +34,7 @@ enum TextPatterns {
         return false
     }
 
+    /// True when the text says nothing yet: empty, `-`, `?`, `TBD`, `TODO`, `N/A`.
     static func isUndecided(_ text: String) -> Bool {
         let trimmed = text.trimmingWhitespace
         if trimmed.isEmpty || ["-", "--", "?", "—", "…", "..."].contains(trimmed) { return true }

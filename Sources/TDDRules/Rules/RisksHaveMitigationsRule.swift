@@ -587,7 +587,7 @@ public struct RisksHaveMitigationsRule: Rule {
             let text = visible.map(\.plainText).joined(separator: " ")
             // "There are no major risks to users. … As always there is risk to the delivery …":
             // the risks named after it are read.
-            let namesRiskLater = visible.dropFirst().contains { !Set(Prose.words($0.plainText)).isDisjoint(with: ["risk", "risks"]) }
+            let namesRiskLater = visible.dropFirst().contains { RiskReader.namesRisk($0.plainText) }
             if TextPatterns.saysNone(text), !namesRiskLater {
                 return allowNone ? [] : [Violation("the section says there are no risks; name the risks you considered, or set `allowNone: true` for this rule",
                                                    at: section.location, section: title)]
