@@ -1,4 +1,5 @@
 import Reporters
+import TDDRules
 
 /// A file the change set offers for checking, with a way to read its content.
 public struct Candidate {

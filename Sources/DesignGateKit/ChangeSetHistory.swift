@@ -53,7 +53,7 @@ struct ChangeSetHistory {
     }
 
     private func changedFile(_ change: Change, base: ObjectID?, review: ReviewPolicy) throws(DesignGateError) -> ChangeSetContext.ChangedFile? {
-        let kind: ChangeSetContext.ChangedFile.Change
+        let kind: ChangeKind
         switch change.status {
         case .added, .untracked, .copied: kind = .added
         case .modified, .typeChanged: kind = .modified
@@ -121,14 +121,7 @@ extension Checker {
                                                 verdict: document.verdict.adding(verdict))
                 continue
             }
-            let change: ChangeKind
-            switch context.files.first(where: { $0.path == path })?.change {
-            case .added?: change = .added
-            case .modified?: change = .modified
-            case .renamed?: change = .renamed
-            case .deleted?: change = .deleted
-            case nil: change = .unchanged
-            }
+            let change = context.files.first(where: { $0.path == path })?.change ?? .unchanged
             result.append(Report.Document(path: path, change: change, verdict: verdict))
         }
         return result

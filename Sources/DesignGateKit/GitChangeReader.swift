@@ -1,6 +1,7 @@
 import Foundation
 import GitKit
 import Reporters
+import TDDRules
 import TDDMarkdown
 
 /// Reads the change set of a git mode: which documents changed and their content from the

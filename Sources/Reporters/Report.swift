@@ -1,18 +1,5 @@
 import TDDRules
 
-/// How a document came into the change set.
-public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
-    case added
-    case modified
-    case renamed
-    case copied
-    /// Removed by the change set: only a finding about the change set as a whole (such as
-    /// `design-required`) is reported on a deleted path.
-    case deleted
-    /// Named on the command line or found in a tree, not compared with anything.
-    case unchanged
-}
-
 /// Everything one run found, in the order reports print it.
 public struct Report: Sendable {
     /// The program that made the report.

@@ -1,20 +1,32 @@
 import TDDMarkdown
 
+/// How a document came into the change set.
+public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
+    case added
+    case modified
+    case renamed
+    case copied
+    /// Removed by the change set: only a finding about the change set as a whole (such as
+    /// `design-required`) is reported on a deleted path.
+    case deleted
+    /// Named on the command line or found in a tree, not compared with anything.
+    case unchanged
+}
+
 /// Everything a rule about a whole change set may look at: every changed path, the design
 /// documents among them, and the designs the change set's commits or pull request name.
 public struct ChangeSetContext: Sendable {
     /// One changed path, code or document.
     public struct ChangedFile: Sendable, Hashable {
-        public enum Change: Sendable, Hashable { case added, modified, renamed, deleted }
-
         public let path: String
-        public let change: Change
+        /// `added`, `modified`, `renamed` or `deleted` (a copy counts as added).
+        public let change: ChangeKind
         /// Added in a folder the base did not have.
         public let inNewFolder: Bool
         /// Lines added plus lines removed; nil when not counted (no policy needs it).
         public let changedLines: Int?
 
-        public init(path: String, change: Change, inNewFolder: Bool = false, changedLines: Int? = nil) {
+        public init(path: String, change: ChangeKind, inNewFolder: Bool = false, changedLines: Int? = nil) {
             self.path = path
             self.change = change
             self.inNewFolder = inNewFolder
