@@ -180,6 +180,12 @@ enum Prose {
         return ["if", "depending", "assuming", "suppose", "supposing"].contains(words(first).first ?? "")
     }
 
+    /// True when the text is all in parentheses (`(Keeping in mind small nodes.)`): an aside.
+    static func isAside(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace
+        return trimmed.hasPrefix("(") && (trimmed.hasSuffix(")") || trimmed.hasSuffix(").") || trimmed.hasSuffix(".)"))
+    }
+
     /// True for the line that closes a KEP's unresolved block (`<<[/UNRESOLVED]>>`): markup, not a question.
     static func closesUnresolvedBlock(_ text: String) -> Bool {
         text.trimmingWhitespace.hasPrefix("<<[/")
@@ -213,7 +219,7 @@ enum Prose {
         "there is a question", "question is whether", "a question on whether",
         "convinced otherwise", "open to suggestions", "open to other ideas", "open for discussion",
         "question was raised", "question has been raised", "question was asked", "question came up",
-        "question was brought up", "question has come up",
+        "question was brought up", "question has come up", "non-obvious", "not obvious",
     ])
 
     /// Phrases saying a question was set aside on purpose: a decision too.
@@ -272,6 +278,20 @@ enum Prose {
     static func saysDeferred(_ text: String) -> String? { deferralPhrases.first(in: text) }
     /// The phrase that makes the text tentative, if it has one.
     static func hedge(_ text: String) -> String? { hedgePhrases.first(in: text) }
+
+    /// True when a tentative answer takes itself back after a "but" ("I think it is, but I
+    /// haven't proved it", "…, but it may be that it isn't"): the question stays open.
+    static func doubtsItself(_ text: String) -> Bool {
+        guard hedge(text) != nil, let turn = text.range(of: " but ", options: .caseInsensitive) else { return false }
+        return selfDoubtPhrases.first(in: String(text[turn.upperBound...])) != nil
+    }
+
+    /// Phrases saying the author is not certain of what they just said.
+    static let selfDoubtPhrases = Phrases([
+        "haven't proved", "have not proved", "not proven", "not proved", "haven't verified", "have not verified",
+        "not verified", "haven't confirmed", "not confirmed", "not sure", "not certain", "may be that", "might be that",
+        "may not be", "might not be",
+    ])
 
     /// True when the text only supposes or leans (`seems easier`, `it could live in …`) rather
     /// than stating what is so or what will be done.
@@ -378,7 +398,9 @@ enum Prose {
         // After the risk's own first sentence, an instruction (`Document prerequisites and
         // surface clear events`) says what is done about it.
         if sentences.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
-        if sentences.contains(where: remediesOnCondition) { return true }
+        if sentences.contains(where: remediesOnCondition) || sentences.flatMap(clauses).contains(where: pointsToSection) {
+            return true
+        }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
         func handles(_ clause: String) -> Bool {
             let clauseWords = words(withoutInvertedCondition(clause))
@@ -399,6 +421,14 @@ enum Prose {
         let trimmed = clause.trimmingWhitespace
         guard trimmed.lowercased().hasPrefix("should "), !trimmed.hasSuffix("?") else { return clause }
         return String(trimmed.dropFirst("should ".count))
+    }
+
+    /// "…; see the Upgrade Strategy section for further discussion": a clause handing the risk
+    /// to the part of the document that deals with it.
+    static func pointsToSection(_ clause: String) -> Bool {
+        let said = words(clause)
+        let opensPointer = said.first == "see" || said.starts(with: ["also", "see"]) || said.starts(with: ["refer", "to"])
+        return opensPointer && !Set(said).isDisjoint(with: ["section", "sections", "below", "above"])
     }
 
     /// Words before a handling phrase that say it is missing (`inadequate tests`, `no documentation`).
@@ -543,6 +573,15 @@ enum Prose {
     }
 
     // MARK: - Helpers
+
+    /// Words of four letters or more that say nothing about a topic.
+    static let commonWords: Set<String> = [
+        "will", "that", "this", "with", "from", "have", "there", "their", "they", "which", "would", "could",
+        "should", "when", "what", "into", "also", "some", "more", "than", "been", "being", "other", "such",
+        "these", "those", "them", "then", "only", "each", "about", "after", "before", "over", "under", "within",
+        "without", "where", "while", "risk", "risks", "mitigation", "mitigations", "might", "does", "make",
+        "need", "needs", "used", "using", "many", "much", "very", "just", "even", "well", "like", "most",
+    ]
 
     /// Lowercased words: letters, digits and apostrophes; `-` and `/` split words.
     static func words(_ text: String) -> [String] {

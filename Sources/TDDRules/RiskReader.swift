@@ -222,8 +222,32 @@ struct RiskReader {
                 return violations(inSubsection: subsection)
             }
             let next = subsections.indices.contains(index + 1) ? subsections[index + 1] : nil
-            return next.map(Rule.namesMitigations) == true ? [] : violations(in: subsection)
+            guard let next, Rule.namesMitigations(next) else { return violations(in: subsection) }
+            let answers = next.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }.map(\.plainText)
+            return unaddressed(in: subsection, by: answers.joined(separator: "\n"))
         }
+    }
+
+    /// The risks listed in `group` that the mitigations written apart from them never speak
+    /// of: no content word of the risk appears in them ("No migration plan from the old API"
+    /// beside mitigations about feature gates and permissions).
+    private func unaddressed(in group: Section, by mitigations: String) -> [Violation] {
+        let answered = Self.topics(mitigations)
+        guard !answered.isEmpty else { return [] }
+        return group.blocks.flatMap { block -> [Violation] in
+            guard case .list(let list) = block else { return [] }
+            return list.items.compactMap { item in
+                guard let lead = item.lead, !Self.topics(item.fullText).isEmpty,
+                      Self.topics(item.fullText).isDisjoint(with: answered) else { return nil }
+                return Rule.missing(lead.text, at: lead.location, section: title)
+            }
+        }
+    }
+
+    /// The content words of a text, cut to their first five letters so that "dependency" meets
+    /// "dependencies".
+    static func topics(_ text: String) -> Set<Substring> {
+        Set(Prose.words(text).filter { $0.count >= 4 && !Prose.commonWords.contains($0) }.map { $0.prefix(5) })
     }
 
     /// A sub-heading under Risks names one risk; its body says how it is handled. A
@@ -312,7 +336,9 @@ struct RiskReader {
 
     /// True when a risk's body ends with a paragraph whose last sentence tells harm that nothing
     /// after it handles ("The same was done on AWS, where it is indeed a problem."): whatever
-    /// came before, the risk is still open. A condition ("If it happens, file an issue") tells none;
+    /// came before, the risk is still open. A condition ("If it happens, file an issue") tells none,
+    /// nor does harm that is there already, without the design ("anyone editing the groups by
+    /// hand is already exposed to …");
     /// after a paragraph that opens by handling the risk, nor does a doubt about the remedy ("To
     /// mitigate this, … However this could still lead to skew").
     private static func endsWithHarm(_ body: [Block]) -> Bool {
@@ -340,7 +366,9 @@ struct RiskReader {
 
     /// `endsWithHarm(_:)` on `text`, the body's last paragraph (or its last nested item's).
     private static func endsWithHarm(_ body: [Block], lastParagraph text: String) -> Bool {
-        guard let last = Prose.sentences(text).last, Prose.words(last).first != "if" else { return false }
+        guard let last = Prose.sentences(text).last else { return false }
+        let lastWords = Prose.words(last)
+        guard lastWords.first != "if", !lastWords.contains("already") else { return false }
         let remedied = body.dropLast().contains { block in
             if case .paragraph(let earlier) = block { return opensByHandling(earlier.text) }
             return false

@@ -39,8 +39,9 @@ public struct OpenQuestionsResolvedRule: Rule {
             about it ("…, so we'll validate the input first") is decided. A code block attached to an item shows what it asks about and answers \
             nothing; a question spelled out in further questions and then decided in its last paragraph \
             ("We plan on …") is answered; "there is a question on whether …" is a question; \
-            text after the question mark that spells it out ("E.g. …"), only supposes ("If we do, …") \
-            or weighs options ("One option is …") does not answer it, nor does a nested \
+            text after the question mark that spells it out ("E.g. …"), only supposes ("If we do, …"), \
+            weighs options ("One option is …"), is an aside in parentheses or a tentative answer \
+            the author takes back ("I think it is, but I haven't proved it") does not answer it, nor does a nested \
             `Pros include:` over a list that asks again; an answer that weighs options ("one option would be …", "may be covered by \
             …, or may be …", "Alternative would be …") leaves it open; nested items that only weigh it (points of which one leans, "seems easier", or \
             one point saying what "may" happen) or only say where it was raised ("This question was \
@@ -196,6 +197,11 @@ public struct OpenQuestionsResolvedRule: Rule {
                 - Smaller jobs
               - Challenges include:
                 - Who schedules them?
+            - Is the sweeper safe under load? I think it is, but I haven't proved it. ↓
+            - How do keys map across regions? ↓
+              Regions keep keys in two places, which makes it non-obvious how to map them.
+            - What limits should the API have? ↓
+              (Keeping in mind the memory of small nodes and possibly other clients.)
             """,
             """
             # Cache
@@ -473,7 +479,9 @@ public struct OpenQuestionsResolvedRule: Rule {
         }
         if let first = Prose.words(after).first, ["yes", "no"].contains(first) { return .settled }
         // `…? E.g. …` spells the question out; `…? If …` only supposes; `…? One option is …` weighs options.
-        if Prose.saysOpen(after) != nil || Prose.elaborates(after) || Prose.onlySupposes(after) || Prose.weighsOptions(after) {
+        // `…? (Keeping in mind small nodes.)`: an aside qualifies the question.
+        if Prose.saysOpen(after) != nil || Prose.elaborates(after) || Prose.onlySupposes(after) || Prose.weighsOptions(after)
+            || Prose.isAside(after) || Prose.doubtsItself(after) {
             return .open
         }
         if let phrase = Prose.hedge(after) { return .doubtful(hedged(phrase)) }
@@ -491,7 +499,7 @@ public struct OpenQuestionsResolvedRule: Rule {
     /// (`If few do, …`) leaves the question open; a hedge leaves it in doubt.
     static func answerReading(_ answer: String) -> Prose.Reading {
         if Prose.isPlaceholder(answer) || Prose.onlySupposes(answer) || Prose.weighsOptions(answer) { return .open }
-        if Prose.leavesOpen(answer) { return .open }
+        if Prose.leavesOpen(answer) || Prose.doubtsItself(answer) { return .open }
         if let phrase = Prose.hedge(answer) { return .doubtful(hedged(phrase)) }
         return .settled
     }

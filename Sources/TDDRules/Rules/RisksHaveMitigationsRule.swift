@@ -10,7 +10,8 @@ public struct RisksHaveMitigationsRule: Rule {
             (Risks and Mitigation Strategies, Risks & Mitigations, Risks, Risk Assessment) or by \
             any title with the word risk (Drawbacks and Risks); a section that only identifies \
             risks is answered by a mitigations section right after it, and so is a sub-heading grouping risks \
-            (`#### Risks`, read like the section) by a `#### Mitigations` sub-heading after it. A \
+            (`#### Risks`, read like the section) by a `#### Mitigations` sub-heading after it — \
+            except a listed risk those mitigations never speak of (no content word in common). A \
             risk is a table row, a list item, a `Risk:` paragraph, a short bold title, a prose \
             paragraph that describes something going wrong, or a sub-heading. It is handled \
             when a mitigation is given: a mitigation column (or Decision, Response, Handling) filled in; `Mitigation:` (or \
@@ -20,6 +21,7 @@ public struct RisksHaveMitigationsRule: Rule {
             (paired by id or order); or prose in the item, its nested items, the paragraphs that \
             follow it or its sub-heading's body saying how it is handled — prevented ("to \
             prevent this, we will …"), guarded, validated, tested, documented, falling back, \
+            handed to the section that deals with it ("see the Upgrade Strategy section"), \
             relied on ("we rely on a grace period"), or "…, so the state is never hidden". A \
             paragraph that opens by handling "these" risks ("This will be mitigated by …") \
             handles every risk of the list before it. A paragraph announcing what follows ("Here is an example of …") is an \
@@ -338,9 +340,32 @@ public struct RisksHaveMitigationsRule: Rule {
             ## Risks and Mitigations
             - The warmer does not clear keys itself, so a broken job can leave keys stale. If you notice a key \
             older than its TTL, you can find the job that wrote it in the audit log and rerun it.
+            - A tenant may have set its own TTL on a warmed key; see the "Upgrade Strategy" section for \
+            further discussion of this issue.
+            """,
+            """
+            # Cache
+            ## Risks and Mitigations
+            #### Tenants size their own pools
+            The warmer needs a pool per tenant, which is not created by default. This prerequisite should be \
+            documented.
+
+            Tenants are also free to add pools of their own. We have no control over this today, and this is \
+            something that must be planned for in the future pool management. It is worth noting that today we \
+            do not guarantee the shape of pools created by the warmer and as such, any tenant automating changes \
+            to such pools is already exposing themself to potential compatibility issues with future versions.
             """,
         ],
         failingExamples: [
+            """
+            # Cache
+            ## Risks and Mitigations
+            #### Risks
+            - Warming every region at once could overload the origin.
+            - No migration plan from the old cache client. ↓
+            #### Mitigations
+            The warmer staggers regions so the origin is never overloaded.
+            """,
             """
             # Cache
             ## Risks
