@@ -117,12 +117,22 @@ enum Prose {
     }
 
     /// The text's sentences, each with its closing mark (`.`, `?`, `!`), trimmed.
+    /// Abbreviations whose full stop ends no sentence (`e.g. the kubelet`).
+    static let abbreviations = ["e.g.", "i.e.", "eg.", "ie.", "vs.", "cf.", "approx.", "incl."]
+
+    /// True when the text ends with an abbreviation's full stop.
+    private static func endsWithAbbreviation(_ text: String) -> Bool {
+        guard text.hasSuffix(".") else { return false }
+        let lastWord = text.split(whereSeparator: { $0.isWhitespace || $0 == "(" }).last.map { $0.lowercased() } ?? ""
+        return abbreviations.contains(lastWord)
+    }
+
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
         var previous: Character = " "
         for character in text {
-            if previous != " ", ".?!".contains(previous), character.isWhitespace {
+            if previous != " ", ".?!".contains(previous), character.isWhitespace, !endsWithAbbreviation(current) {
                 result.append(current.trimmingWhitespace)
                 current = ""
             }
@@ -448,7 +458,8 @@ enum Prose {
     }
 
     /// Phrases saying a risk is still being studied: not handled yet.
-    static let studyPhrases = Phrases(["open question", "open questions", "still open", "remains open", "remain open",
+    static let studyPhrases = Phrases(["open question", "open questions", "key question", "question is whether",
+                                       "question here is whether", "still open", "remains open", "remain open",
                                        "we do not know", "we don't know", "not yet determined", "to be determined"])
 
     /// True when the text says the risk is still an open question.

@@ -45,9 +45,16 @@ struct RiskReader {
     }
 
     func violations(in section: Section) -> [Violation] {
-        let visible = section.blocks.filter { !$0.isInvisible }
+        (violations(inBlocks: section.blocks) + violations(inSubsections: section.subsections))
+            .sorted { $0.location < $1.location }
+    }
+
+    /// The risks told in a run of blocks: a section's, or a list item's that introduces risks.
+    private func violations(inBlocks blocks: [Block]) -> [Violation] {
+        let visible = blocks.filter { !$0.isInvisible }
         var risks: [Risk] = []
-        var tables: [Violation] = []
+        /// Findings read apart from the risks gathered here: tables, lists of risks nested in an item.
+        var apart: [Violation] = []
         var open: Int?
         var lastList: [Int] = []
         var introduction: Introduction?
@@ -121,6 +128,9 @@ struct RiskReader {
                     // "However, per the API's semantics, a route … keeps its host name": more about
                     // the risk before, naming no harm of its own.
                     risks[index].attach([words])
+                } else if let index = open, Prose.elaborates(words) {
+                    // "For example, in the case where …": the risk before, spelled out.
+                    risks[index].attach([words])
                 } else if Prose.describesRisk(words) {
                     // A risk told after the paragraph's handling is a risk of its own.
                     let (told, after) = Self.splitAfterHandling(words)
@@ -165,6 +175,11 @@ struct RiskReader {
                         continue
                     }
                     guard let lead = item.lead, !TextPatterns.saysNone(lead.text), !Self.weighsAnOption(lead) else { continue }
+                    // `- Risks in using the beta provider:` over a nested list: those are the risks.
+                    if Self.introducesRisks(lead.text), item.children.count > 0 {
+                        apart += violations(inBlocks: Array(item.blocks.dropFirst()))
+                        continue
+                    }
                     // A risk asked as a question (`Is the hash sufficient?`) in a list of its own, with
                     // nothing nested, is a risk left open; under `… as follows:` it names an aspect.
                     let asks = Prose.asksQuestion(lead.text)
@@ -199,7 +214,7 @@ struct RiskReader {
                 }
                 open = list.items.count == 1 ? lastList.last : nil
             case .table(let table):
-                tables += Rule.check(table, section: title)
+                apart += Rule.check(table, section: title)
                 open = nil
                 lastList = []
             case .quote:
@@ -208,8 +223,7 @@ struct RiskReader {
                 continue
             }
         }
-        return (risks.compactMap(violation(for:)) + tables + violations(inSubsections: section.subsections))
-            .sorted { $0.location < $1.location }
+        return risks.compactMap(violation(for:)) + apart
     }
 
     /// Sub-headings under Risks: each names one risk, except a group of them (`#### Risks`,
@@ -432,6 +446,11 @@ struct RiskReader {
     /// True when the sentence says there are no risks ("There are no major risks to users.").
     private static func saysNoRisks(_ sentence: String) -> Bool {
         TextPatterns.saysNone(sentence) && namesRisk(sentence)
+    }
+
+    /// True for a title that introduces risks (`Risks in using the beta provider:`).
+    private static func introducesRisks(_ text: String) -> Bool {
+        Prose.introduces(text) && Prose.words(text).contains { $0 == "risks" || $0 == "risk" }
     }
 
     /// True when the sentence says "risk" ("…, there is also a risk that …"): it tells a risk.

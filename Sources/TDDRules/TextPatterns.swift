@@ -50,7 +50,8 @@ enum TextPatterns {
         let lower = trimmed.lowercased()
         for label in labels where lower.hasPrefix(label) {
             var rest = lower.dropFirst(label.count)
-            while rest.first == "*" || rest.first == "_" || rest.first == " " { rest = rest.dropFirst() }
+            // `**Answer**:`, `[Solution] :`: emphasis, a bracket and spaces before the separator.
+            while let next = rest.first, "*_] ".contains(next) { rest = rest.dropFirst() }
             guard let separator = rest.first, separators.contains(separator) else { continue }
             return String(trimmed.suffix(rest.count - 1)).trimmingWhitespace
         }

@@ -37,6 +37,11 @@ private func questionTiers(_ text: String) -> [String] {
         #expect(tiers(text) == ["3 warning"])
     }
 
+    @Test func aRiskStillUnderStudyIsAnError() {
+        let text = "# Cache\n## Risks\n#### Warming the first node\nA key question here is whether the first node warms itself. One option is a job.\n"
+        #expect(tiers(text) == ["3 error"])
+    }
+
     @Test func aTentativeAnswerIsAWarning() {
         #expect(questionTiers("# Cache\n## Open Questions\n- Do we shard by tenant? I think we should.\n") == ["3 warning"])
     }

@@ -23,7 +23,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             there by a heading-level slip and is not a question. \
             A question is resolved by a checked box `[x]`, by being struck through, by a label \
             standing as a label (Answer, Resolved, Decision, Resolution, Conclusion, Outcome, \
-            `A.`) with text after it, by what is attached to it (a nested item, a second paragraph \
+            Solution, `A.`, `**[Solution]**:`) with text after it, also after further discussion, by what is attached to it (a nested item, a second paragraph \
             of the item, a quote or the paragraph right after a question paragraph, a bullet list \
             right after a numbered item, where the author's indent slipped), by a \
             decision to defer it ("out of scope", "follow-up", "a fast-follow"), by a decision \
@@ -69,6 +69,15 @@ public struct OpenQuestionsResolvedRule: Rule {
             """,
         defaultSeverity: .error,
         passingExamples: [
+            """
+            # Cache
+            ## Open Questions
+            - The client supports two ways of naming a tag.
+
+              Would it be better to ask only for the tag's ID?
+
+              **[Solution]** : Tenants configure the key and the value, as for the other clouds.
+            """,
             """
             # Cache
             ## Open Questions
@@ -346,7 +355,7 @@ public struct OpenQuestionsResolvedRule: Rule {
         ])
 
     static let labels = ["resolved", "resolution", "answered", "answer", "decision", "decided", "closed",
-                         "outcome", "current answer", "conclusion", "a"]
+                         "outcome", "current answer", "conclusion", "solution", "a"]
     static let resolvedStatuses: Set<String> = ["resolved", "closed", "answered", "done", "decided", "yes", "fixed"]
     static let statusColumns: Set<String> = ["status", "state", "resolved"]
     static let answerColumns: Set<String> = ["answer", "answers", "decision", "resolution", "outcome", "response"]
@@ -421,6 +430,8 @@ public struct OpenQuestionsResolvedRule: Rule {
                 if case .list(let list) = block { return list.items.map { $0.lead?.text ?? $0.fullText } }
                 return [block.plainText]
             }
+            // Discussed, then answered under a label (`**[Solution]**: …`).
+            if let answer = statements.lazy.compactMap(resolution(in:)).last { return answerReading(answer) }
             // Elaborated with more questions, then decided in the last paragraph (`… We plan on …`).
             if let last = statements.last, !Prose.asksQuestion(last), Prose.saysDecided(last) != nil, Prose.saysOpen(last) == nil {
                 return answerReading(last)
@@ -511,7 +522,7 @@ public struct OpenQuestionsResolvedRule: Rule {
         var start = 0
         while start < scalars.count {
             var index = start
-            while index < scalars.count, scalars[index].properties.isWhitespace || scalars[index] == "*" || scalars[index] == "_" {
+            while index < scalars.count, scalars[index].properties.isWhitespace || "*_[".unicodeScalars.contains(scalars[index]) {
                 index += 1
             }
             let rest = String(String.UnicodeScalarView(scalars[index...]))

@@ -31,9 +31,11 @@ public struct RisksHaveMitigationsRule: Rule {
             risk, an item saying what something can do ("Unresponsive providers can prevent \
             creation") is a risk too. Handling taken back ("cannot be mitigated", "that we can \
             not handle") or a risk still under study ("one open question is whether …") is not \
-            handling; a clause after ", but" is read on its own ("No mitigation in the cache, but \
+            handling ("a key question here is whether …" is under study too); a clause after ", but" is read on its own ("No mitigation in the cache, but \
             the docs will warn"). A \
-            paragraph that opens by telling a risk is a risk of its own, and a risk told after a \
+            paragraph that opens by telling a risk is a risk of its own (one opening "For example" spells out the \
+            risk before it), an item introducing risks ("Risks in using the beta client:") holds them in its \
+            nested list, and a risk told after a \
             paragraph's handling sentence is another one; every section under the title or an \
             alias is read (one per alternative, say). A risk accepted with a reason ("considered acceptable because …", "the risk is low", or a \
             later sentence turning against it and telling no harm: "However, it is a proven setup") counts \
@@ -355,8 +357,29 @@ public struct RisksHaveMitigationsRule: Rule {
             do not guarantee the shape of pools created by the warmer and as such, any tenant automating changes \
             to such pools is already exposing themself to potential compatibility issues with future versions.
             """,
+            """
+            # Cache
+            ## Risks and Mitigations
+            Tenants could find it hard to tell which TTL applies to a key.
+
+            For example, when a tenant TTL and a region TTL cover the same key, users will need to compare \
+            them, which might not be straightforward.
+
+            To mitigate this risk, the CLI will show the TTL that applies.
+            #### Versioning of e.g. the warmer
+            We will need to ensure that we detect the case where a component e.g. the warmer binary is the wrong version.
+            """,
         ],
         failingExamples: [
+            """
+            # Cache
+            ## Risks and Mitigations
+            - Risks in using the beta client:
+
+              Below are some of the risks in using the beta client.
+              1. The beta client carries no SLA. ↓
+              1. The beta client always calls the beta API. ↓
+            """,
             """
             # Cache
             ## Risks and Mitigations
