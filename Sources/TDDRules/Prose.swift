@@ -123,7 +123,8 @@ enum Prose {
     /// True when the text ends with an abbreviation's full stop.
     private static func endsWithAbbreviation(_ text: String) -> Bool {
         guard text.hasSuffix(".") else { return false }
-        let lastWord = text.split(whereSeparator: { $0.isWhitespace || $0 == "(" }).last.map { $0.lowercased() } ?? ""
+        // The longest abbreviation has seven characters: look no further back.
+        let lastWord = text.suffix(8).split(whereSeparator: { $0.isWhitespace || $0 == "(" }).last.map { $0.lowercased() } ?? ""
         return abbreviations.contains(lastWord)
     }
 

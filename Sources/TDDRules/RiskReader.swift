@@ -251,8 +251,8 @@ struct RiskReader {
         return group.blocks.flatMap { block -> [Violation] in
             guard case .list(let list) = block else { return [] }
             return list.items.compactMap { item in
-                guard let lead = item.lead, !Self.topics(item.fullText).isEmpty,
-                      Self.topics(item.fullText).isDisjoint(with: answered) else { return nil }
+                let told = Self.topics(item.fullText)
+                guard let lead = item.lead, !told.isEmpty, told.isDisjoint(with: answered) else { return nil }
                 return Rule.missing(lead.text, at: lead.location, section: title)
             }
         }
