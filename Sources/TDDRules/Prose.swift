@@ -122,7 +122,8 @@ enum Prose {
 
     /// True when the text ends with an abbreviation's full stop.
     private static func endsWithAbbreviation(_ text: String) -> Bool {
-        guard text.hasSuffix(".") else { return false }
+        // Each abbreviation ends in one of these letters before its full stop.
+        guard text.hasSuffix("."), let letter = text.dropLast().last, "gesfxlGESFXL".contains(letter) else { return false }
         // The longest abbreviation has seven characters: look no further back.
         let lastWord = text.suffix(8).split(whereSeparator: { $0.isWhitespace || $0 == "(" }).last.map { $0.lowercased() } ?? ""
         return abbreviations.contains(lastWord)
@@ -409,9 +410,9 @@ enum Prose {
         // After the risk's own first sentence, an instruction (`Document prerequisites and
         // surface clear events`) says what is done about it.
         if sentences.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
-        if sentences.contains(where: remediesOnCondition) || sentences.flatMap(clauses).contains(where: pointsToSection) {
-            return true
-        }
+        if sentences.contains(where: remediesOnCondition) { return true }
+        let parts = sentences.flatMap(clauses)
+        if parts.contains(where: pointsToSection) { return true }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
         func handles(_ clause: String) -> Bool {
             let clauseWords = words(withoutInvertedCondition(clause))
@@ -423,7 +424,7 @@ enum Prose {
         }
         // "There are currently no mitigation measures. Please try to avoid …": the author says it is not handled.
         if sentences.contains(where: { deniesMitigation($0) && !clauses($0).contains(where: handles) }) { return false }
-        return sentences.flatMap(clauses).contains(where: handles) || preventsByConsequence(text)
+        return parts.contains(where: handles) || preventsByConsequence(text)
     }
 
     /// The clause without a leading "Should" that only states a condition ("Should issues reach
@@ -437,6 +438,8 @@ enum Prose {
     /// "…; see the Upgrade Strategy section for further discussion": a clause handing the risk
     /// to the part of the document that deals with it.
     static func pointsToSection(_ clause: String) -> Bool {
+        // Most clauses open with another word: look at the first letter before splitting words.
+        guard let first = clause.first(where: { !$0.isWhitespace }), "sSaArR".contains(first) else { return false }
         let said = words(clause)
         let opensPointer = said.first == "see" || said.starts(with: ["also", "see"]) || said.starts(with: ["refer", "to"])
         return opensPointer && !Set(said).isDisjoint(with: ["section", "sections", "below", "above"])
