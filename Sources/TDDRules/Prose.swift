@@ -205,8 +205,12 @@ enum Prose {
 
     /// True when a list item only points elsewhere (`Also see the Trade-offs section`).
     static func onlyPoints(_ text: String) -> Bool {
-        let words = words(text)
-        return !asksQuestion(text) && (words.first == "see" || words.starts(with: ["also", "see"]) || words.starts(with: ["refer", "to"]))
+        !asksQuestion(text) && opensWithPointer(words(text))
+    }
+
+    /// True when the words open by pointing elsewhere: `see`, `also see`, `refer to`.
+    static func opensWithPointer(_ words: [String]) -> Bool {
+        words.first == "see" || words.starts(with: ["also", "see"]) || words.starts(with: ["refer", "to"])
     }
 
     // MARK: - Open, hedged, deferred
@@ -441,8 +445,7 @@ enum Prose {
         // Most clauses open with another word: look at the first letter before splitting words.
         guard let first = clause.first(where: { !$0.isWhitespace }), "sSaArR".contains(first) else { return false }
         let said = words(clause)
-        let opensPointer = said.first == "see" || said.starts(with: ["also", "see"]) || said.starts(with: ["refer", "to"])
-        return opensPointer && !Set(said).isDisjoint(with: ["section", "sections", "below", "above"])
+        return opensWithPointer(said) && !Set(said).isDisjoint(with: ["section", "sections", "below", "above"])
     }
 
     /// Words before a handling phrase that say it is missing (`inadequate tests`, `no documentation`).
@@ -588,15 +591,6 @@ enum Prose {
     }
 
     // MARK: - Helpers
-
-    /// Words of four letters or more that say nothing about a topic.
-    static let commonWords: Set<String> = [
-        "will", "that", "this", "with", "from", "have", "there", "their", "they", "which", "would", "could",
-        "should", "when", "what", "into", "also", "some", "more", "than", "been", "being", "other", "such",
-        "these", "those", "them", "then", "only", "each", "about", "after", "before", "over", "under", "within",
-        "without", "where", "while", "risk", "risks", "mitigation", "mitigations", "might", "does", "make",
-        "need", "needs", "used", "using", "many", "much", "very", "just", "even", "well", "like", "most",
-    ]
 
     /// Lowercased words: letters, digits and apostrophes; `-` and `/` split words.
     static func words(_ text: String) -> [String] {

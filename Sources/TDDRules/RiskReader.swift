@@ -176,7 +176,7 @@ struct RiskReader {
                     }
                     guard let lead = item.lead, !TextPatterns.saysNone(lead.text), !Self.weighsAnOption(lead) else { continue }
                     // `- Risks in using the beta provider:` over a nested list: those are the risks.
-                    if Self.introducesRisks(lead.text), item.children.count > 0 {
+                    if Self.introducesRisks(lead.text), !item.children.isEmpty {
                         apart += violations(inBlocks: Array(item.blocks.dropFirst()))
                         continue
                     }
@@ -260,9 +260,18 @@ struct RiskReader {
 
     /// The content words of a text, cut to their first five letters so that "dependency" meets
     /// "dependencies".
-    static func topics(_ text: String) -> Set<Substring> {
-        Set(Prose.words(text).filter { $0.count >= 4 && !Prose.commonWords.contains($0) }.map { $0.prefix(5) })
+    private static func topics(_ text: String) -> Set<Substring> {
+        Set(Prose.words(text).filter { $0.count >= 4 && !commonWords.contains($0) }.map { $0.prefix(5) })
     }
+
+    /// Words of four letters or more that say nothing about a topic.
+    private static let commonWords: Set<String> = [
+        "will", "that", "this", "with", "from", "have", "there", "their", "they", "which", "would", "could",
+        "should", "when", "what", "into", "also", "some", "more", "than", "been", "being", "other", "such",
+        "these", "those", "them", "then", "only", "each", "about", "after", "before", "over", "under", "within",
+        "without", "where", "while", "risk", "risks", "mitigation", "mitigations", "might", "does", "make",
+        "need", "needs", "used", "using", "many", "much", "very", "just", "even", "well", "like", "most",
+    ]
 
     /// A sub-heading under Risks names one risk; its body says how it is handled. A
     /// sub-heading that holds a table of risks is read like the section.
@@ -450,7 +459,7 @@ struct RiskReader {
 
     /// True for a title that introduces risks (`Risks in using the beta provider:`).
     private static func introducesRisks(_ text: String) -> Bool {
-        Prose.introduces(text) && Prose.words(text).contains { $0 == "risks" || $0 == "risk" }
+        Prose.introduces(text) && namesRisk(text)
     }
 
     /// True when the sentence says "risk" ("…, there is also a risk that …"): it tells a risk.
