@@ -348,6 +348,19 @@ enum Prose {
         riskWords.all(in: text).contains { !possibilityWords.contains($0) }
     }
 
+    /// True when the text names harm besides the risks it points back to: "The above risks
+    /// should be considered during reviews" names none of its own.
+    static func namesHarmOfItsOwn(_ text: String) -> Bool {
+        let textWords = words(text)
+        return riskWords.occurrences(in: textWords).contains { phrase, position in
+            !possibilityWords.contains(phrase)
+                && !(["risk", "risks"].contains(phrase) && position > 0 && backPointers.contains(textWords[position - 1]))
+        }
+    }
+
+    /// Words that point back to what was said before ("these risks", "the above").
+    private static let backPointers: Set<String> = ["this", "that", "these", "those", "such", "above", "both"]
+
     /// Risk words that only say something may happen, naming no harm.
     static let possibilityWords: Set<String> = ["may", "might", "could"]
 
@@ -367,7 +380,7 @@ enum Prose {
         "to prevent", "prevents", "prevented", "will prevent", "to avoid", "avoids", "avoided", "avoid this",
         "we will", "we'll", "we are going to", "we plan to", "is planned", "planned to", "we can", "can be",
         "could be mitigated", "fall back", "falls back", "fallback", "we rely on", "we can rely on", "it relies on", "relying on",
-        "guarded by", "protected by", "handled by", "is handled", "are handled", "addressed by", "is addressed",
+        "guarded by", "protected by", "handled by", "is handled", "are handled", "addressed by", "is addressed", "addresses this", "address this",
         "been addressed", "be addressed", "are addressed", "removes a", "eliminates", "covered by", "documentation", "documented", "document how",
         "will document", "we document", "should", "recommend", "recommended", "our recommendation", "the recommendation is", "best practice",
         "best practices", "feature gate", "opt-in", "opt in", "can be disabled", "ensure", "ensures", "make sure",

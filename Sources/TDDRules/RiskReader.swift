@@ -98,7 +98,7 @@ struct RiskReader {
                 } else if inMitigation, text.strongLabel == nil,
                           !Self.namesRisk(Prose.sentences(words).first ?? "") {
                     continue
-                } else if Prose.introduces(words) || Self.pointsAhead(words) {
+                } else if Prose.introduces(words) || Self.pointsAhead(words) || Self.leadsIntoMitigations(words) {
                     let lower = words.lowercased()
                     introduction = ["mitigat", "measures", "safeguard", "protection"].contains(where: lower.contains) ? .mitigations
                         : Prose.describesRisk(words) && !Prose.saysAccepted(words) && !Prose.saysHandled(words) && open == nil
@@ -124,9 +124,9 @@ struct RiskReader {
                     // "This will be mitigated by … these issues", "The mitigation currently is …": the
                     // list's risks, handled together.
                     for index in lastList { risks[index].attach([words]) }
-                } else if let index = open, Prose.refersBack(Prose.sentences(words).first ?? ""), !Prose.namesHarm(words) {
-                    // "However, per the API's semantics, a route … keeps its host name": more about
-                    // the risk before, naming no harm of its own.
+                } else if let index = open, Prose.refersBack(Prose.sentences(words).first ?? ""), !Prose.namesHarmOfItsOwn(words) {
+                    // "However, per the API's semantics, a route … keeps its host name", "The above
+                    // risks should be considered …": more about the risk before, naming no harm of its own.
                     risks[index].attach([words])
                 } else if let index = open, Prose.elaborates(words) {
                     // "For example, in the case where …": the risk before, spelled out.
@@ -531,6 +531,12 @@ struct RiskReader {
     /// True when the paragraph's first sentence is about the mitigation ("The mitigation currently is …").
     private static func opensWithMitigation(_ text: String) -> Bool {
         Prose.words(Prose.sentences(text).first ?? "").contains { $0.hasPrefix("mitigat") }
+    }
+
+    /// "Mitigation involves", "Mitigations": a line with no full stop that opens with the
+    /// mitigation leads into the list of them.
+    private static func leadsIntoMitigations(_ text: String) -> Bool {
+        Prose.isTitle(text) && Prose.words(text).first?.hasPrefix("mitigat") == true
     }
 
     /// "All of these are mitigated by …": a paragraph about every risk of the list before it.

@@ -9,7 +9,7 @@ import TestSupport
     /// worse on these documents fails here. (The held-out split is measured, never asserted.)
     static let floors: [String: (precision: Double, recall: Double)] = [
         "open-questions-resolved": (1.0, 0.97),
-        "risks-have-mitigations": (1.0, 0.93),
+        "risks-have-mitigations": (1.0, 0.91),
     ]
 
     @Test func tuningSplitKeepsItsPrecisionAndRecall() throws {

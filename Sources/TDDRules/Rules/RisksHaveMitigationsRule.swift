@@ -64,7 +64,9 @@ public struct RisksHaveMitigationsRule: Rule {
             harm before its handling ("Not to be discounted is churn. We disrupted … The mitigation \
             is …") is a risk of its own, not the handling of the risk before it; a paragraph that \
             refers back ("However, per the API's semantics, …") and names no harm of its own goes \
-            on with the risk before it. "Which is the expected behavior" accepts; "it is not clear \
+            on with the risk before it, and so does one about "the above risks" ("The above risks should be \
+            considered during reviews"). A line with no full stop opening with the mitigation \
+            ("Mitigation involves") leads into the list of them; "addresses this by" handles. "Which is the expected behavior" accepts; "it is not clear \
             how to …" says nothing is handled yet. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
             handles the list; "There is no risk in … as …" accepts; planned work ("will also need \
             updating") handles; an alert or a validation named as a thing ("re-enabling an alert", \
@@ -368,6 +370,28 @@ public struct RisksHaveMitigationsRule: Rule {
             To mitigate this risk, the CLI will show the TTL that applies.
             #### Versioning of e.g. the warmer
             We will need to ensure that we detect the case where a component e.g. the warmer binary is the wrong version.
+            """,
+            """
+            # Cache
+            ## Risks and Mitigations
+            The major risk, which has already been seen, is a warmer release that fails to build for one platform.
+
+            Mitigation involves
+            1. Not upgrading the warmer until every platform is built.
+            1. Building every platform in one job.
+            """,
+            """
+            # Cache
+            ## Risks and Mitigations
+            Warming every region at once could overload the origin. To prevent this, the warmer staggers regions.
+
+            The above risks should be considered during implementation reviews.
+            """,
+            """
+            # Cache
+            ## Risks and Mitigations
+            #### Broad access to the origin
+            This is the reality of most caches today. The warmer addresses this by requiring a token per region.
             """,
         ],
         failingExamples: [
