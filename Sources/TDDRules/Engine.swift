@@ -178,6 +178,10 @@ public struct Engine: Sendable {
                                   path: path, review: policy.review, codeOwners: policy.codeOwners)
         var findings: [Finding] = []
         var ran: [RuleDescription] = []
+        /// What each rule found, for the rules that read it.
+        var found: [String: [Violation]] = [:]
+        /// Rules reading the other rules' findings, run once those have run.
+        var comparing: [(rule: any ComparingRule, description: RuleDescription, severity: Severity, context: RuleContext)] = []
         /// Rules about the suppressions, run once the suppressions are applied.
         var afterSuppression: [(rule: any SuppressionRule, description: RuleDescription, severity: Severity, context: RuleContext)] = []
         for rule in RuleRegistry.rules {
@@ -189,8 +193,19 @@ public struct Engine: Sendable {
             let ruleContext = context.with(options: setting.options)
             if let rule = rule as? any SuppressionRule {
                 afterSuppression.append((rule, description, severity, ruleContext))
+            } else if let rule = rule as? any ComparingRule {
+                comparing.append((rule, description, severity, ruleContext))
             } else {
-                findings += Self.findings(rule.check(ruleContext), of: description, at: severity)
+                let violations = rule.check(ruleContext)
+                found[description.id] = violations
+                findings += Self.findings(violations, of: description, at: severity)
+            }
+        }
+        if !comparing.isEmpty {
+            let read = RuleFindings(context: context, settings: policy.rules.mapValues(\.options), found: found)
+            for deferred in comparing {
+                findings += Self.findings(deferred.rule.check(deferred.context, findings: read), of: deferred.description,
+                                          at: deferred.severity)
             }
         }
         let directives = Directives(document)

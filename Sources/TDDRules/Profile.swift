@@ -114,15 +114,17 @@ public struct ProfileMatch: Sendable {
     private let roleSections: [SectionRole: [Section]]
 
     public init(document: Document, profile: Profile) {
-        let candidates = Self.candidates(in: document)
+        let all = document.allSections
+        let candidates = Self.candidates(in: all)
         var used = Set<Int>()
         var found = Self.exactMatches(of: profile, in: candidates, used: &used)
         var nearMisses = Set<Int>()
         // A near miss is a slip in a document's own section headings: the first few hundred
         // headings are enough to find it, and each costs an edit distance per name.
-        let reach = candidates.prefix(Self.nearMissReach).map { ComparableTitle($0.normalizedTitle) }
-        for (index, spec) in profile.sections.enumerated() where found[index] == nil {
-            let names = spec.names.map(ComparableTitle.init)
+        let missing = profile.sections.indices.filter { found[$0] == nil }
+        let reach = missing.isEmpty ? [] : candidates.prefix(Self.nearMissReach).map { ComparableTitle($0.normalizedTitle) }
+        for index in missing {
+            let names = profile.sections[index].names.map(ComparableTitle.init)
             let near = reach.indices.first { candidate in
                 !used.contains(candidate) && Self.isNearMiss(reach[candidate], names)
             }
@@ -139,7 +141,7 @@ public struct ProfileMatch: Sendable {
         for entry in entries {
             guard let role = entry.spec.role, roleSections[role] == nil else { continue }
             roleSections[role] = Self.sections(playing: role, names: Set(entry.spec.names), matched: entry.section,
-                                               in: document)
+                                               in: all)
         }
         self.roleSections = roleSections
     }
@@ -152,13 +154,13 @@ public struct ProfileMatch: Sendable {
     }
 
     private static func sections(playing role: SectionRole, names: Set<String>, matched: Section?,
-                                 in document: Document) -> [Section] {
+                                 in all: [Section]) -> [Section] {
         var found = matched.map { [$0] } ?? []
         var taken = Set(found.flatMap(\.allSections).map(\.location))
         // Under Alternatives, a heading that only mentions risk ("Take the risk of …") names an alternative.
-        let alternatives = role != .risks ? [] : Set(document.allSections.filter { $0.normalizedTitle.hasPrefix("alternative") }
+        let alternatives = role != .risks ? [] : Set(all.filter { $0.normalizedTitle.hasPrefix("alternative") }
             .flatMap { $0.allSections.dropFirst() }.map(\.location))
-        for section in document.allSections where !taken.contains(section.location)
+        for section in all where !taken.contains(section.location)
             && (names.contains(section.normalizedTitle)
                 || (role.isNamed(by: section.normalizedTitle) && !alternatives.contains(section.location))) {
             found.append(section)
@@ -171,15 +173,14 @@ public struct ProfileMatch: Sendable {
     /// a full match would find, without looking for near misses.
     public static func exactMatchCount(document: Document, profile: Profile) -> Int {
         var used = Set<Int>()
-        return exactMatches(of: profile, in: candidates(in: document), used: &used).count
+        return exactMatches(of: profile, in: candidates(in: document.allSections), used: &used).count
     }
 
     static let nearMissReach = 500
 
     /// The document's sections that may stand for a profile's: a single level-1 heading is the
     /// document's title, not one of its sections.
-    private static func candidates(in document: Document) -> [Section] {
-        let all = document.allSections
+    private static func candidates(in all: [Section]) -> [Section] {
         let titleIsSeparate = all.filter { $0.level == 1 }.count == 1
         return titleIsSeparate ? all.filter { $0.level > 1 } : all
     }
@@ -233,17 +234,26 @@ public struct ProfileMatch: Sendable {
     }
 
     /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
+    /// Only the band of cells within `limit` of the diagonal can stay within it, so only
+    /// those are computed, in two rows reused from one line to the next.
     static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1,
-                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        let beyond = limit + 1
+        var previous = (0...b.count).map { min($0, beyond) }
+        var current = Array(repeating: beyond, count: b.count + 1)
+        for i in 1...a.count {
+            let low = max(1, i - limit), high = min(b.count, i + limit)
+            current[low - 1] = low == 1 ? min(i, beyond) : beyond
+            var best = current[low - 1]
+            for j in low...high {
+                let cost = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(cost, previous[j] + 1, current[j - 1] + 1, beyond)
+                best = min(best, current[j])
             }
-            if current.min() ?? 0 > limit { return limit + 1 }
-            previous = current
+            if high < b.count { current[high + 1] = beyond }
+            if best > limit { return beyond }
+            swap(&previous, &current)
         }
         return previous[b.count]
     }

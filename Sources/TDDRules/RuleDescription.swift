@@ -257,6 +257,35 @@ public protocol Rule: Sendable {
     func check(_ context: RuleContext) -> [Violation]
 }
 
+/// What the rules found in one document, each run with its own options, for a rule that
+/// builds on another's reading: a rule that did not run (switched off) runs when asked.
+public struct RuleFindings {
+    /// The document's context, without any rule's options.
+    let context: RuleContext
+    /// Each rule's options, by rule id.
+    let settings: [String: RuleOptions]
+    /// What each rule that ran found, by rule id.
+    let found: [String: [Violation]]
+
+    /// What `rule` finds in the document, or in `other` (the base version's context).
+    public func violations<Checked: Rule>(of rule: Checked.Type, in other: RuleContext? = nil) -> [Violation] {
+        let id = rule.description.id
+        if other == nil, let known = found[id] { return known }
+        return Checked().check((other ?? context).with(options: settings[id] ?? RuleOptions()))
+    }
+}
+
+/// A rule that reads what the other rules found (comparing a document with its base
+/// version): it runs after them.
+public protocol ComparingRule: Rule {
+    func check(_ context: RuleContext, findings: RuleFindings) -> [Violation]
+}
+
+extension ComparingRule {
+    /// Nothing to check before the other rules have run.
+    public func check(_ context: RuleContext) -> [Violation] { [] }
+}
+
 /// What the suppressions of one document did, for the rules about the suppressions themselves.
 public struct SuppressionOutcome: Sendable {
     /// Every disable comment and waiver the document declares.

@@ -1,7 +1,7 @@
 import TDDMarkdown
 
 /// A change does not undo what the base version of the document had settled.
-public struct NoRegressionsRule: Rule {
+public struct NoRegressionsRule: ComparingRule {
     public static let description = RuleDescription(
         id: "no-regressions",
         summary: "a change does not undo what the document had settled",
@@ -146,7 +146,7 @@ public struct NoRegressionsRule: Rule {
 
     public init() {}
 
-    public func check(_ context: RuleContext) -> [Violation] {
+    public func check(_ context: RuleContext, findings: RuleFindings) -> [Violation] {
         guard let base = context.base else { return [] }
         // What the change could have undone, judged from the new version and the lines it
         // touched; the base is parsed only then (most edits undo nothing).
@@ -154,14 +154,14 @@ public struct NoRegressionsRule: Rule {
         func touched(_ role: SectionRole) -> Bool {
             context.sections(for: role).contains { Self.lines(of: $0, in: context.document).overlaps(changed) }
         }
-        let questions = touched(.openQuestions) ? OpenQuestionsResolvedRule().check(context).filter { $0.subject != nil } : []
-        let risks = touched(.risks) ? RisksHaveMitigationsRule().check(context).filter { $0.subject != nil } : []
+        let questions = touched(.openQuestions) ? findings.violations(of: OpenQuestionsResolvedRule.self).filter { $0.subject != nil } : []
+        let risks = touched(.risks) ? findings.violations(of: RisksHaveMitigationsRule.self).filter { $0.subject != nil } : []
         let suspect = !questions.isEmpty || !risks.isEmpty
             || (base.replacedAHeading && context.match.entries.contains { $0.spec.required && $0.section == nil })
             || context.status.map { changed.contains($0.location.line) || isFrozen($0.value, context) } == true
         guard suspect, let before = context.baseContext() else { return [] }
-        return (reopened(questions, in: .openQuestions, before, checkedBy: OpenQuestionsResolvedRule(), message: Self.reopenedQuestion)
-            + reopened(risks, in: .risks, before, checkedBy: RisksHaveMitigationsRule(), message: Self.lostMitigation)
+        return (reopened(questions, in: .openQuestions, before, checkedBy: OpenQuestionsResolvedRule.self, findings, message: Self.reopenedQuestion)
+            + reopened(risks, in: .risks, before, checkedBy: RisksHaveMitigationsRule.self, findings, message: Self.lostMitigation)
             + removedSections(context, before)
             + statusMovedBack(context, before)
             + frozenContentChanged(context, before))
@@ -172,18 +172,23 @@ public struct NoRegressionsRule: Rule {
 
     /// The findings at head (errors and doubts) about a subject the base has in a section of
     /// the same role with no finding: settled in the base, undone by the change.
-    private func reopened(_ findings: [Violation], in role: SectionRole, _ base: RuleContext, checkedBy rule: some Rule,
-                          message: (String) -> String) -> [Violation] {
-        guard !findings.isEmpty else { return [] }
-        let baseFindings = Set(rule.check(base).compactMap { $0.subject.map(TitleNormalizer.normalize) })
+    private func reopened(_ head: [Violation], in role: SectionRole, _ base: RuleContext, checkedBy rule: (some Rule).Type,
+                          _ findings: RuleFindings, message: (String) -> String) -> [Violation] {
+        guard !head.isEmpty else { return [] }
         let baseText = base.sections(for: role).flatMap(\.allSections)
             .map { ([$0.title] + $0.blocks.map(\.plainText)).joined(separator: "\n") }
             .joined(separator: "\n")
         let baseWords = " " + TitleNormalizer.normalize(baseText) + " "
-        return findings.compactMap { finding in
+        // The subjects the base has at all; only those can have been settled there.
+        let inBase = head.compactMap { finding -> (Violation, String)? in
             guard let subject = finding.subject else { return nil }
             let key = TitleNormalizer.normalize(subject)
-            guard !key.isEmpty, !baseFindings.contains(key), baseWords.contains(" " + key + " ") else { return nil }
+            return !key.isEmpty && baseWords.contains(" " + key + " ") ? (finding, key) : nil
+        }
+        guard !inBase.isEmpty else { return [] }
+        let baseFindings = Set(findings.violations(of: rule, in: base).compactMap { $0.subject.map(TitleNormalizer.normalize) })
+        return inBase.compactMap { finding, key in
+            guard !baseFindings.contains(key), let subject = finding.subject else { return nil }
             return Violation(message(subject), at: finding.location, section: finding.section)
         }
     }
