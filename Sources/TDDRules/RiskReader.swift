@@ -321,7 +321,8 @@ struct RiskReader {
         if Self.endsUnderStudy([risk.text] + risk.attached) { return Rule.missing(risk.text, at: risk.location, section: title) }
         if Prose.saysHandled(all) { return nil }
         if Prose.saysAccepted(all) || Prose.countersRisk(all) {
-            return allowAccepted ? nil : Violation(Rule.acceptedMessage(risk.text), at: risk.location, section: title)
+            return allowAccepted ? nil : Violation(Rule.acceptedMessage(risk.text), at: risk.location, section: title,
+                                                   subject: risk.text)
         }
         let plainlyRisk = risk.labelled || (Prose.describesRisk(all) && !Prose.asksQuestion(risk.text))
         let saysMore = statements.contains { !Prose.isPlaceholder($0) }

@@ -16,7 +16,9 @@ public struct NoRegressionsRule: ComparingRule {
             in `frozenStatuses` (Approved) with its content changed by more than \
             `maxChangedWords` words, unless front matter records a new approval (a changed \
             `approved` or `approvers`). Questions and risks are matched by their words and \
-            the role of their section, sections by the profile's titles and aliases, so moving \
+            the role of their section (each read by its own rule, with that rule's options: a risk \
+            merely accepted is a lost mitigation when `allowAccepted` is false), sections by the \
+            profile's titles and aliases, so moving \
             a block or renaming a heading to an alias is no regression. Changed words are \
             counted as words removed plus words added over headings, paragraphs, list items, \
             quotes, tables and code blocks, whatever their order: fixing a typo changes two, \
@@ -82,6 +84,16 @@ public struct NoRegressionsRule: ComparingRule {
             """),
         ],
         failingExamples: [
+            Example("""
+            # Cache
+            ## Risks
+            - Cold start. ↓
+              - Considered acceptable because warm-up takes a minute.
+            """, base: """
+            # Cache
+            ## Risks
+            - Cold start. Mitigation: a warmer job.
+            """, configuration: "rules: { risks-have-mitigations: { allowAccepted: false } }"),
             Example("""
             ---
             status: Approved
