@@ -41,7 +41,7 @@ public struct RuleOption: Sendable, Hashable {
 /// `.designgate.yml` it names. In a failing example, a line ending in `↓` (after optional
 /// spaces) must get a finding, and no other line may; the marker is removed before the
 /// document is parsed.
-public struct Example: Sendable, ExpressibleByStringLiteral {
+public struct Example: Sendable {
     public let document: String
     /// The configuration the example needs, in `.designgate.yml`'s own syntax (`profile:
     /// standard`, `rules: { risks-have-mitigations: { allowNone: true } }`); nil for the defaults.
@@ -49,14 +49,18 @@ public struct Example: Sendable, ExpressibleByStringLiteral {
     /// The document's base version, for a rule that compares the two (the change turns `base`
     /// into `document`); nil for a document checked on its own.
     public let base: String?
+    /// Where the example is written, so that a test failing on it points there.
+    public let filePath: String
+    public let line: Int
 
-    public init(_ document: String, base: String? = nil, configuration: String? = nil) {
+    public init(_ document: String, base: String? = nil, configuration: String? = nil,
+                filePath: StaticString = #filePath, line: UInt = #line) {
         self.document = document
         self.base = base
         self.configuration = configuration
+        self.filePath = "\(filePath)"
+        self.line = Int(line)
     }
-
-    public init(stringLiteral document: String) { self.init(document) }
 }
 
 /// A rule describes itself: id, summary, rationale, default severity, options and examples.

@@ -36,6 +36,12 @@ struct MarkedExample: CustomStringConvertible {
 
     var description: String { "\(rule.id) \(passing ? "passing" : "failing"): \(text.prefix(40))" }
 
+    /// Where the example is written in its rule's source: a failure is reported there.
+    var sourceLocation: Testing.SourceLocation {
+        Testing.SourceLocation(fileID: "TDDRules/" + (example.filePath.split(separator: "/").last.map(String.init) ?? ""),
+                       filePath: example.filePath, line: example.line, column: 1)
+    }
+
     /// The lines the rule reports under the example's configuration (other rules off unless it
     /// sets them), with `variant` applied to the document and to its base version.
     func findingLines(variant: (String) -> String = { $0 }) throws -> [Int] {
@@ -61,8 +67,10 @@ let allExamples: [MarkedExample] = RuleRegistry.descriptions.flatMap { rule in
     @Test(arguments: allExamples)
     func exampleFindsExactlyTheMarkedLines(example: MarkedExample) throws {
         let found = try example.findingLines()
-        #expect(found == example.expectedLines, "found \(found)")
-        if !example.passing { #expect(!example.expectedLines.isEmpty, "a failing example needs a ↓ marker") }
+        #expect(found == example.expectedLines, "found \(found)", sourceLocation: example.sourceLocation)
+        if !example.passing {
+            #expect(!example.expectedLines.isEmpty, "a failing example needs a ↓ marker", sourceLocation: example.sourceLocation)
+        }
     }
 
     /// Every failing example of a rule that can be suppressed finds nothing behind a
@@ -70,14 +78,14 @@ let allExamples: [MarkedExample] = RuleRegistry.descriptions.flatMap { rule in
     @Test(arguments: allExamples.filter { !$0.passing && $0.rule.suppressible })
     func aDisableCommentSilencesTheFailingExample(example: MarkedExample) throws {
         let disabled = try example.findingLines { $0 + "\n<!-- designgate-disable-file \(example.rule.id) -- an example variant -->\n" }
-        #expect(disabled.isEmpty, "found \(disabled)")
+        #expect(disabled.isEmpty, "found \(disabled)", sourceLocation: example.sourceLocation)
     }
 
     /// Every example behind front matter finds the same lines, three further down.
     @Test(arguments: allExamples.filter { !$0.text.hasPrefix("---") })
     func frontMatterShiftsTheFindings(example: MarkedExample) throws {
         let shifted = try example.findingLines { "---\ntags: [example]\n---\n" + $0 }
-        #expect(shifted == example.expectedLines.map { $0 + 3 }, "found \(shifted)")
+        #expect(shifted == example.expectedLines.map { $0 + 3 }, "found \(shifted)", sourceLocation: example.sourceLocation)
     }
 
     @Test func everyRuleIsDescribedWithExamples() {

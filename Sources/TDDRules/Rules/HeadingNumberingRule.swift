@@ -11,8 +11,8 @@ public struct HeadingNumberingRule: Rule {
             are ignored.
             """,
         defaultSeverity: .warning,
-        passingExamples: ["# T\n## 1. A\n## 2. B\n### 2.1 B1\n### 2.2 B2\n## 3. C\n## Appendix\n"],
-        failingExamples: ["# T\n## 1. A\n## 2. B\n## 4. D ↓\n## 4. E ↓\n"])
+        passingExamples: [Example("# T\n## 1. A\n## 2. B\n### 2.1 B1\n### 2.2 B2\n## 3. C\n## Appendix\n")],
+        failingExamples: [Example("# T\n## 1. A\n## 2. B\n## 4. D ↓\n## 4. E ↓\n")])
 
     public init() {}
 

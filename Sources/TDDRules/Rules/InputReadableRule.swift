@@ -15,8 +15,8 @@ public struct InputReadableRule: Rule {
             unchecked), so a file nothing was checked in never passes by default.
             """,
         defaultSeverity: .warning,
-        passingExamples: ["---\ntitle: Cache\n---\n# Cache\n"],
-        failingExamples: ["---\ntitle: [unclosed\n↓\n---\n# Cache\n"])
+        passingExamples: [Example("---\ntitle: Cache\n---\n# Cache\n")],
+        failingExamples: [Example("---\ntitle: [unclosed\n↓\n---\n# Cache\n")])
 
     /// The severity of a refusal when the configuration does not set this rule's.
     static let refusalSeverity = Severity.error

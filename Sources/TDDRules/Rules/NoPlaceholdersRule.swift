@@ -17,13 +17,13 @@ public struct NoPlaceholdersRule: Rule {
             """,
         defaultSeverity: .error,
         passingExamples: [
-            "# Cache\n## Architecture\nThe cache sits in front of the [orders API](https://example.com).\n- [x] reviewed\n",
-            "# Cache\n## Risks\n| Risk | Mitigation |\n| --- | --- |\n| Stale reads | TBD |\n",
-            "# Cache\n## Dependencies\n- [Linux kernel]\n  - Usage description: cgroups v2 for memory limits.\n- [kubernetes/kube-state-metrics]\n",
-            "# Cache\n## Open Questions\n| Question | Status |\n| --- | --- |\n| Region? | Pending |\n",
+            Example("# Cache\n## Architecture\nThe cache sits in front of the [orders API](https://example.com).\n- [x] reviewed\n"),
+            Example("# Cache\n## Risks\n| Risk | Mitigation |\n| --- | --- |\n| Stale reads | TBD |\n"),
+            Example("# Cache\n## Dependencies\n- [Linux kernel]\n  - Usage description: cgroups v2 for memory limits.\n- [kubernetes/kube-state-metrics]\n"),
+            Example("# Cache\n## Open Questions\n| Question | Status |\n| --- | --- |\n| Region? | Pending |\n"),
         ],
         failingExamples: [
-            """
+            Example("""
             # Cache
             ## Architecture
             [Describe the high-level architecture of the system.] ↓
@@ -42,7 +42,7 @@ public struct NoPlaceholdersRule: Rule {
             - **Scope:** TODO: fill in ↓
 
             Lorem ipsum dolor sit amet. ↓
-            """,
+            """),
             Example("""
             # Cache
             ## Introduction

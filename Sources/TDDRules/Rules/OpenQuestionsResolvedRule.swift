@@ -69,7 +69,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             """,
         defaultSeverity: .error,
         passingExamples: [
-            """
+            Example("""
             # Cache
             ## Open Questions
             - The client supports two ways of naming a tag.
@@ -77,8 +77,8 @@ public struct OpenQuestionsResolvedRule: Rule {
               Would it be better to ask only for the tag's ID?
 
               **[Solution]** : Tenants configure the key and the value, as for the other clouds.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Open Questions
             - [x] Do we shard? Answer: not in v1.
@@ -95,11 +95,11 @@ public struct OpenQuestionsResolvedRule: Rule {
             | Question | Status | Answer |
             | --- | --- | --- |
             | Region? | Closed | eu-west-1 |
-            """,
-            "# Cache\n## Unresolved questions\nNone at this time.\n",
-            "# Cache\n## Questions and Answers\n- Why not a managed cache?\n",
-            "# Cache\n## Links to Open Issues\n- [#518 Provide a cache warmer](https://example.com/issues/518)\n",
-            """
+            """),
+            Example("# Cache\n## Unresolved questions\nNone at this time.\n"),
+            Example("# Cache\n## Questions and Answers\n- Why not a managed cache?\n"),
+            Example("# Cache\n## Links to Open Issues\n- [#518 Provide a cache warmer](https://example.com/issues/518)\n"),
+            Example("""
             # Cache
             ## Open Questions
             1. How do we tell operators that the warmer failed?
@@ -107,10 +107,10 @@ public struct OpenQuestionsResolvedRule: Rule {
                What is the best way to raise this error?
 
                We plan on setting the operator to degraded with a message.
-            """,
-            "# Cache\n## Open Questions\n### Resolved\n- Do we shard?\n### Out of Scope\n- Multi-region\n",
-            "# Cache\n## Rollout\n- [ ] sign-off from SRE\n## Open Questions\n- None\n",
-            """
+            """),
+            Example("# Cache\n## Open Questions\n### Resolved\n- Do we shard?\n### Out of Scope\n- Multi-region\n"),
+            Example("# Cache\n## Rollout\n- [ ] sign-off from SRE\n## Open Questions\n- None\n"),
+            Example("""
             # Cache
             ## Open Questions/Issues
             Do the audit events carry both users?
@@ -130,8 +130,8 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             ### Test Plan
             Unit tests for the eviction policy.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Open Questions
             - Do we shard? Answer: no, one node is enough.
@@ -159,8 +159,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             The first pass covers the common cases, which are;
             - tenants with one region
             - tenants with a warm cache
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Unresolved questions
             - [x] Do we shard? Answer: not in v1.
@@ -169,18 +169,18 @@ public struct OpenQuestionsResolvedRule: Rule {
             1. The number of keys the warmer skipped (did it skip any?)
             ### Questions to be resolved in future RFCs
             - Cross-region invalidation is still unresolved.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Open Questions
             This section lists the questions we have not resolved yet.
 
             ### Error messages
             - Do we localise them? Answer: yes, from v2.
-            """,
+            """),
         ],
         failingExamples: [
-            """
+            Example("""
             # Cache
             ## Questions and Open Issues
             - **Is one node enough?** If the load doubles, we add a second. ↓
@@ -211,8 +211,8 @@ public struct OpenQuestionsResolvedRule: Rule {
               Regions keep keys in two places, which makes it non-obvious how to map them.
             - What limits should the API have? ↓
               (Keeping in mind the memory of small nodes and possibly other clients.)
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Open Questions
             1. A warmed entry differs from its source for a while; the warmer must not overwrite it when: ↓
@@ -222,8 +222,8 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             - Where does the warmer live? ↓
               It could live in the cache itself or in a separate job.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Questions and Discussion Topics
             - Which eviction policy should the cache use? ↓
@@ -232,9 +232,9 @@ public struct OpenQuestionsResolvedRule: Rule {
             More work is needed to determine the format. Some possibilities:
 
             **Prefix**: the tenant first.
-            """,
-            "# Cache\n## Open Questions\n- Should the warmer run before or after the deploy? After is safer. This should be resolved before we build it. ↓\n",
-            """
+            """),
+            Example("# Cache\n## Open Questions\n- Should the warmer run before or after the deploy? After is safer. This should be resolved before we build it. ↓\n"),
+            Example("""
             # Cache
             ## Open Questions
             1. Where does the warmer live? ↓
@@ -242,8 +242,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             Some maintainers think it fits the deploy tool.
 
             However, this proposal is about what the warmer does, so let's keep it open until the scope is set.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Open Questions
             1. A tenant renames its cache.
@@ -251,9 +251,9 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             2. How does the warmer interact with eviction? ↓
             - TODO
-            """,
-            "# Cache\n## Open Questions\n- Pinned keys will be exempt from the eviction policy. ↓\n- We should consider a second tier. ↓\n",
-            """
+            """),
+            Example("# Cache\n## Open Questions\n- Pinned keys will be exempt from the eviction policy. ↓\n- We should consider a second tier. ↓\n"),
+            Example("""
             # Cache
             ## Open Questions
             1. Should the warmer be on by default? ↓
@@ -264,27 +264,27 @@ public struct OpenQuestionsResolvedRule: Rule {
             3. Should keys expire on their own? Keys expire with the TTL, but I could be convinced otherwise. ↓
             4. Should the cache have a size cap? ↓
                - This question was raised in the last review.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Open Questions
             - [ ] Do we shard? ↓
             - Which TTL should we use? ↓
             - ~~Old question~~ Resolved: yes
             ### Who pays for the cluster? ↓
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Open Questions
             | Question | Status |
             | --- | --- |
             | Region? | Open | ↓
             | Owner? | Resolved |
-            """,
-            "# Cache\n## Open Questions\nTBD ↓\n",
-            "# Cache\n## Open Questions\n### Unresolved\n- Do we shard? ↓\n- [ ] ↓\n",
-            "# Cache\n## Open Questions\nShould the cache be shared across regions?\n\nA: only within a region for now.\n\nHow do we invalidate? ↓\n",
-            """
+            """),
+            Example("# Cache\n## Open Questions\nTBD ↓\n"),
+            Example("# Cache\n## Open Questions\n### Unresolved\n- Do we shard? ↓\n- [ ] ↓\n"),
+            Example("# Cache\n## Open Questions\nShould the cache be shared across regions?\n\nA: only within a region for now.\n\nHow do we invalidate? ↓\n"),
+            Example("""
             # Cache
             ## Open Questions
             - Which region? Answer: TBD ↓
@@ -301,8 +301,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             The name may not be the best one. For now, naming remains a subject of discussion.
             ### Key prefix ↓
             A prefix per tenant seems straightforward. We would prefer to keep the question of a prefix open.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Open Questions
             Do we shard by tenant? ↓
@@ -322,8 +322,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             ### Write-through
             #### Open Questions
             - Who flushes the queue? ↓
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Open Questions
             This section highlights the questions we have not resolved yet.
@@ -335,15 +335,15 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             ### Eviction ↓
             LRU and LFU both fit last quarter's traces.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Unresolved questions
             - [x] Do we shard? Answer: not in v1.
 
             The choice of toolchain to publish the cache docs is left open. ↓
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Open Questions
             ### Way to warm a new region ↓
@@ -351,7 +351,7 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             1. Copy the keys from a sibling region.
             1. Replay the last hour of traffic (from the access logs?)
-            """,
+            """),
         ])
 
     static let labels = ["resolved", "resolution", "answered", "answer", "decision", "decided", "closed",

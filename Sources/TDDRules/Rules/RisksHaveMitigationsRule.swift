@@ -94,7 +94,7 @@ public struct RisksHaveMitigationsRule: Rule {
         defaultSeverity: .error,
         options: [allowNone, allowAccepted],
         passingExamples: [
-            """
+            Example("""
             # Cache
             ## Risks
             ### Key filters
@@ -116,15 +116,15 @@ public struct RisksHaveMitigationsRule: Rule {
             The plugin interface is generic, so each kind is added on its own.
 
             A design adding exec plugins would need to weigh a different set of risks.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             Being new from the start, the risks are failure scenarios nobody foresaw and bugs that are not caught before release.
 
             To mitigate the risks, each release soaks a week in staging.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks & Mitigations
             | Risk | Impact | Mitigation |
@@ -137,7 +137,7 @@ public struct RisksHaveMitigationsRule: Rule {
             - Hot keys. This is mitigated by local caching.
             - R: eviction storms
             - M: jittered TTLs
-            """,
+            """),
             Example("""
             # Cache
             ## 10. Risks & Mitigation Strategies
@@ -149,7 +149,7 @@ public struct RisksHaveMitigationsRule: Rule {
               - R1: short TTLs
             """, configuration: "profile: standard"),
             Example("# Cache\n## Risks\nNo known risks.\n", configuration: "rules: { risks-have-mitigations: { allowNone: true } }"),
-            """
+            Example("""
             # Cache
             ## Risks
             Evictions could drop sessions under load. To prevent this, we will pin session keys.
@@ -171,8 +171,8 @@ public struct RisksHaveMitigationsRule: Rule {
 
             ### Large values
             Values over 1 MB are rejected by the client library.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             Keeping entries after a tenant leaves could expose them, so a tenant's entries are always erased on exit.
@@ -185,8 +185,8 @@ public struct RisksHaveMitigationsRule: Rule {
             Keys are unstructured. A tenant could write a malformed key.
             #### Mitigations
             Malformed keys are logged and skipped.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             Evictions could drop sessions during a deploy.
@@ -207,8 +207,8 @@ public struct RisksHaveMitigationsRule: Rule {
             - Keys without a tenant prefix could collide. They get the lowest priority instead of causing a failure.
             - Mutable image tags could change the warmer. Mitigation: no mitigation in the cache itself, but the \
             docs will warn against mutable tags.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             - Clients that pin the old format will fail to read new entries.
@@ -246,8 +246,8 @@ public struct RisksHaveMitigationsRule: Rule {
             - the token is valid only for a short period of time, so a stolen token could do little harm
             #### References from other projects
             - The Redis eviction guide
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             Risk 1: Memory leaks: leaks may have been masked by restarts.
@@ -284,15 +284,15 @@ public struct RisksHaveMitigationsRule: Rule {
             However, per the cache's existing semantics, a key pinned before the upgrade keeps its TTL, and the new default may be ignored for it.
 
             **Risk:** On downgrade, keys already written keep the new prefix. The old client still reads them, which is the expected behavior.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             Eviction can have unwanted side effects. Here is an example of potential problems and ways to deal with them.
             ### Entries evicted by mistake
             A wrong priority may evict hot entries. To address this, you can turn eviction off per tenant.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Design
             ### Identified Security Risks
@@ -303,14 +303,14 @@ public struct RisksHaveMitigationsRule: Rule {
             | Risk | Decision |
             | --- | --- |
             | Cold start | A warmer job |
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             Running the warmer as a sidecar increases the complexity of each deploy. However, it is a \
             proven setup in our other services.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             #### Region stability
@@ -322,8 +322,8 @@ public struct RisksHaveMitigationsRule: Rule {
             ## Alternatives
             ### Take the risk of stale reads
             Skipping the warmer could break clients that expect warm keys.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             What are the risks of this proposal and how do we mitigate. Think broadly. For example, consider both security \
@@ -338,16 +338,16 @@ public struct RisksHaveMitigationsRule: Rule {
 
             In practice this is not really a concern for the cache since the router pins each tenant to one \
             region. We will document it.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             - The warmer does not clear keys itself, so a broken job can leave keys stale. If you notice a key \
             older than its TTL, you can find the job that wrote it in the audit log and rerun it.
             - A tenant may have set its own TTL on a warmed key; see the "Upgrade Strategy" section for \
             further discussion of this issue.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             #### Tenants size their own pools
@@ -358,8 +358,8 @@ public struct RisksHaveMitigationsRule: Rule {
             something that must be planned for in the future pool management. It is worth noting that today we \
             do not guarantee the shape of pools created by the warmer and as such, any tenant automating changes \
             to such pools is already exposing themself to potential compatibility issues with future versions.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             Tenants could find it hard to tell which TTL applies to a key.
@@ -370,8 +370,8 @@ public struct RisksHaveMitigationsRule: Rule {
             To mitigate this risk, the CLI will show the TTL that applies.
             #### Versioning of e.g. the warmer
             We will need to ensure that we detect the case where a component e.g. the warmer binary is the wrong version.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             The major risk, which has already been seen, is a warmer release that fails to build for one platform.
@@ -379,23 +379,23 @@ public struct RisksHaveMitigationsRule: Rule {
             Mitigation involves
             1. Not upgrading the warmer until every platform is built.
             1. Building every platform in one job.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             Warming every region at once could overload the origin. To prevent this, the warmer staggers regions.
 
             The above risks should be considered during implementation reviews.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             #### Broad access to the origin
             This is the reality of most caches today. The warmer addresses this by requiring a token per region.
-            """,
+            """),
         ],
         failingExamples: [
-            """
+            Example("""
             # Cache
             ## Risks and Mitigations
             - Risks in using the beta client:
@@ -403,8 +403,8 @@ public struct RisksHaveMitigationsRule: Rule {
               Below are some of the risks in using the beta client.
               1. The beta client carries no SLA. ↓
               1. The beta client always calls the beta API. ↓
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             #### Risks
@@ -412,15 +412,15 @@ public struct RisksHaveMitigationsRule: Rule {
             - No migration plan from the old cache client. ↓
             #### Mitigations
             The warmer staggers regions so the origin is never overloaded.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             - Warming every region at once could overload the origin. ↓
               - A per-region budget would help once it exists.
               - For now, we have no budget planned, and the risk is that the origin stays overloaded until the warmer stops.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             ### Flaky warmers ↓
@@ -428,16 +428,16 @@ public struct RisksHaveMitigationsRule: Rule {
             The warmer job can fail in any region. We expect the warm caches to outweigh the cost, though in some regions they may not.
 
             Mitigation: TODO
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Design
             ### Identified Security Risks
             - A tenant could read another tenant's entries. ↓
             ### Key format
             Tenant-prefixed keys.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             Without the new client the following will not work:
@@ -447,9 +447,9 @@ public struct RisksHaveMitigationsRule: Rule {
 
             - Nested key prefixes could collide between tenants. ↓
               - This must be considered before each release.
-            """,
-            "# Cache\n## Risks\n- Is hashing the key enough to spread the load? ↓\n",
-            """
+            """),
+            Example("# Cache\n## Risks\n- Is hashing the key enough to spread the load? ↓\n"),
+            Example("""
             # Cache
             ## Risks
             - Wrong TTLs can corrupt a tenant's sessions. ↓
@@ -470,8 +470,8 @@ public struct RisksHaveMitigationsRule: Rule {
             Cross-region reads add latency to every miss. ↓
 
             Entries are assumed to fit in 1 MB, but I am not sure if some tenants store larger ones. ↓
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             (FIXME)
@@ -479,8 +479,8 @@ public struct RisksHaveMitigationsRule: Rule {
             - Upgrades ↓
             - API stability ↓
             - Impact on other tenants ↓
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             - Clients might rely on the old key format. Enforcing the new one might break them. ↓
@@ -498,18 +498,18 @@ public struct RisksHaveMitigationsRule: Rule {
             - Requires careful operators. It would be easy to disrupt tenants with a poor configuration. ↓
             - Reads will be impacted while a node warms up. ↓
             - The warmer reads a socket mounted from the host, which is not really recommended for security. ↓
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks and Mitigations
             ### Risks
             Keys are unstructured. A tenant could write a malformed key. ↓
             ### Rollout
             Behind a feature gate.
-            """,
-            "# Cache\n## Risks\n- **Warmer ownership**: it is unclear which team will run the warmer. ↓\n",
-            "# Cache\n## Risks ↓\n- What are the risks of this design? Think broadly.\n- Consider who reviews security.\n",
-            """
+            """),
+            Example("# Cache\n## Risks\n- **Warmer ownership**: it is unclear which team will run the warmer. ↓\n"),
+            Example("# Cache\n## Risks ↓\n- What are the risks of this design? Think broadly.\n- Consider who reviews security.\n"),
+            Example("""
             # Cache
             ## Risks
             | Risk | Mitigation |
@@ -523,16 +523,16 @@ public struct RisksHaveMitigationsRule: Rule {
             - Hot keys. This cannot be mitigated. ↓
             - R: cold start ↓
             - M: TBD
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             | Risk | Impact | ↓
             | --- | --- |
             | Stale reads | High |
-            """,
-            "# Cache\n## Risks ↓\nNone.\n",
-            "# Cache\n## Risks ↓\nTo be completed.\n",
+            """),
+            Example("# Cache\n## Risks ↓\nNone.\n"),
+            Example("# Cache\n## Risks ↓\nTo be completed.\n"),
             Example("""
             # Cache
             ## Risks & Mitigation Strategies
@@ -542,7 +542,7 @@ public struct RisksHaveMitigationsRule: Rule {
             - **Mitigation Plans:**
               - Short TTLs
             """, configuration: "profile: standard"),
-            """
+            Example("""
             # Cache
             ## Risks
             - Cache nodes may fail during a deploy. ↓
@@ -559,8 +559,8 @@ public struct RisksHaveMitigationsRule: Rule {
             On the first cloud the restart was triggered manually and did not throw any errors.
 
             The same was done on the second cloud, where it is indeed a problem.
-            """,
-            """
+            """),
+            Example("""
             # Cache
             ## Risks
             Evictions could be so frequent that sessions cannot survive a deploy. ↓
@@ -593,17 +593,17 @@ public struct RisksHaveMitigationsRule: Rule {
             ### Write-through
             #### Risks
             - Complexity of the solution (see the evaluation below) ↓
-            """,
+            """),
             Example("""
             # Cache
             ## Risks
             - Memory pressure on small nodes; considered acceptable because the nodes autoscale. ↓
             """, configuration: "rules: { risks-have-mitigations: { allowAccepted: false } }"),
-            """
+            Example("""
             # Cache
             ## Risks
             - The warmer scripts are complicated and have inadequate tests. We could break corner cases. ↓
-            """,
+            """),
         ])
 
     static let mitigationLabels = ["mitigation plan", "mitigation strategy", "mitigations", "mitigation", "mitigated by",

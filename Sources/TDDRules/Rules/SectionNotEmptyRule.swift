@@ -10,8 +10,8 @@ public struct SectionNotEmptyRule: Rule {
             a sub-section counts for its parent.
             """,
         defaultSeverity: .warning,
-        passingExamples: ["# Cache\n## Security\n### Authentication\nmTLS between services.\n"],
-        failingExamples: ["# Cache\n## Security ↓\n<!-- fill in -->\n## Performance\nFast.\n"])
+        passingExamples: [Example("# Cache\n## Security\n### Authentication\nmTLS between services.\n")],
+        failingExamples: [Example("# Cache\n## Security ↓\n<!-- fill in -->\n## Performance\nFast.\n")])
 
     public init() {}
 

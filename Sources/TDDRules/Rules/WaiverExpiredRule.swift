@@ -13,8 +13,8 @@ public struct WaiverExpiredRule: Rule {
             """,
         defaultSeverity: .error,
         suppressible: false,
-        passingExamples: ["---\ndesigngate:\n  waive:\n    - rule: no-placeholders\n      reason: spike\n      expires: 2999-01-01\n---\n# T\n"],
-        failingExamples: ["---\ndesigngate:\n  waive:\n    - rule: no-placeholders ↓\n      reason: spike\n      expires: 2001-01-01\n---\n# T\n"])
+        passingExamples: [Example("---\ndesigngate:\n  waive:\n    - rule: no-placeholders\n      reason: spike\n      expires: 2999-01-01\n---\n# T\n")],
+        failingExamples: [Example("---\ndesigngate:\n  waive:\n    - rule: no-placeholders ↓\n      reason: spike\n      expires: 2001-01-01\n---\n# T\n")])
 
     public init() {}
 

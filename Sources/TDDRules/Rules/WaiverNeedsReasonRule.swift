@@ -13,10 +13,10 @@ public struct WaiverNeedsReasonRule: Rule {
             """,
         defaultSeverity: .error,
         suppressible: false,
-        passingExamples: ["# T\n<!-- designgate-disable-next-line no-placeholders -- tracked in ENG-1 -->\nTBD\n"],
+        passingExamples: [Example("# T\n<!-- designgate-disable-next-line no-placeholders -- tracked in ENG-1 -->\nTBD\n")],
         failingExamples: [
-            "# T\n<!-- designgate-disable-next-line no-placeholders --> ↓\nTBD\n",
-            "---\ndesigngate:\n  waive:\n    - rule: no-placeholders ↓\n---\n# T\n",
+            Example("# T\n<!-- designgate-disable-next-line no-placeholders --> ↓\nTBD\n"),
+            Example("---\ndesigngate:\n  waive:\n    - rule: no-placeholders ↓\n---\n# T\n"),
         ])
 
     public init() {}
