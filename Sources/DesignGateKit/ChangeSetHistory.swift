@@ -91,10 +91,8 @@ struct ChangeSetHistory {
     /// What the head holds at a named design's path.
     private func target(_ path: String, statusField: String) throws(DesignGateError) -> ChangeSetContext.Reference.Target {
         guard let blob = try git({ () throws(GitError) in try repository.blob(at: path, in: head) }) else { return .missing }
-        let limits = InputLimits()
-        guard let size = try? repository.blobSize(blob), size <= limits.maxBytes else { return .document(status: nil) }
-        let bytes = try GitChangeReader.read(blob, of: path, in: repository)
-        guard case .document(let document) = DocumentReader.read(bytes, limits: limits) else { return .document(status: nil) }
+        guard let bytes = try GitChangeReader.readWithinLimit(blob, of: path, in: repository),
+              case .document(let document) = DocumentReader.read(bytes, limits: InputLimits()) else { return .document(status: nil) }
         return .document(status: DocumentStatus(document: document, field: statusField)?.value)
     }
 

@@ -57,7 +57,7 @@ struct GitChangeReader {
             let commit = try resolve(revision)
             let parent = try git { () throws(GitError) in try repository.firstParent(of: commit) }
             if let parent, !repository.contains(parent) {
-                throw shallowError(missing: parent.description, needed: "the parent of \(revision)")
+                throw Self.shallowError(missing: parent.description, needed: "the parent of \(revision)")
             }
             let changes = try git { () throws(GitError) in try repository.changes(from: parent, to: .commit(commit)) }
             var files = try collect(changes, changeSet: Report.ChangeSet(mode: "commit", base: parent?.description, head: commit.description))
@@ -114,7 +114,7 @@ struct GitChangeReader {
                 base = try repository.mergeBase(from, head)
             } catch {
                 if repository.isShallow {
-                    throw shallowError(missing: "the merge base of \(parts[0]) and \(parts[1])", needed: "a three-dot range")
+                    throw Self.shallowError(missing: "the merge base of \(parts[0]) and \(parts[1])", needed: "a three-dot range")
                 }
                 throw DesignGateError("\(parts[0]) and \(parts[1]) have no common ancestor",
                                       hint: "use a two-dot range (A..B) to compare the trees directly")
@@ -268,10 +268,7 @@ struct GitChangeReader {
         // copy is a new document). One over the size limit is not compared.
         if kind == .modified || kind == .renamed, let previous = change.previousBlob {
             let path = change.previousPath ?? change.path
-            item.readBase = { () throws(DesignGateError) in
-                guard let size = try? repository.blobSize(previous), size <= InputLimits().maxBytes else { return nil }
-                return try Self.read(previous, of: path, in: repository)
-            }
+            item.readBase = { () throws(DesignGateError) in try Self.readWithinLimit(previous, of: path, in: repository) }
         }
         return .candidate(item)
     }
@@ -284,6 +281,12 @@ struct GitChangeReader {
             throw DesignGateError("cannot read \(path) (blob \(blob)): \(error)",
                                   hint: "the object is missing (a partial or shallow clone?): fetch it with `git fetch --unshallow` or `git fetch --refetch`")
         }
+    }
+
+    /// A blob's bytes, or nil when it is over the size limit (or its size cannot be read).
+    static func readWithinLimit(_ blob: ObjectID, of path: String, in repository: Repository) throws(DesignGateError) -> [UInt8]? {
+        guard let size = try? repository.blobSize(blob), size <= InputLimits().maxBytes else { return nil }
+        return try read(blob, of: path, in: repository)
     }
 
     // MARK: - Helpers
@@ -315,7 +318,7 @@ struct GitChangeReader {
             return try repository.commit(revision)
         } catch {
             if repository.isShallow, ObjectID(hex: revision) != nil || error.message.contains("object not found") {
-                throw shallowError(missing: revision, needed: "revision \(revision)")
+                throw Self.shallowError(missing: revision, needed: "revision \(revision)")
             }
             if let id = ObjectID(hex: revision), !repository.contains(id) {
                 throw DesignGateError("commit \(revision) is not in this repository",
@@ -331,10 +334,6 @@ struct GitChangeReader {
             throw DesignGateError("\(what) needs a work tree, but \(repository.gitDirectory) is a bare repository",
                                   hint: "use --range, --commit or --all in a bare repository")
         }
-    }
-
-    private func shallowError(missing: String, needed: String) -> DesignGateError {
-        Self.shallowError(missing: missing, needed: needed)
     }
 
     private static func shallowError(missing: String, needed: String) -> DesignGateError {

@@ -188,6 +188,11 @@ public struct Section: Sendable, Hashable {
         for section in subsections { section.appendAll(to: &all) }
     }
 
+    /// The visible blocks of the section and of its sub-sections, in document order.
+    public var visibleContent: [Block] {
+        allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }
+    }
+
     /// True when neither the section nor its sub-sections have visible content.
     public var isEmpty: Bool {
         blocks.allSatisfy(\.isInvisible) && subsections.allSatisfy(\.isEmpty)

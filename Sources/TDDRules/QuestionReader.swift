@@ -279,7 +279,7 @@ struct QuestionReader {
             || question.subsections.contains(where: { Rule.hasResolutionLabel($0.title) || Self.decisionHeadings.contains($0.normalizedTitle) }) {
             return []
         }
-        let body = question.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }
+        let body = question.visibleContent
         let text = body.map(\.plainText).joined(separator: "\n")
         if Prose.asksQuestion(question.title) {
             // The heading is the question; its body answers it, or restates it and leaves it open.

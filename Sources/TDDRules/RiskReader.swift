@@ -237,7 +237,7 @@ struct RiskReader {
             }
             let next = subsections.indices.contains(index + 1) ? subsections[index + 1] : nil
             guard let next, Rule.namesMitigations(next) else { return violations(in: subsection) }
-            let answers = next.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }.map(\.plainText)
+            let answers = next.visibleContent.map(\.plainText)
             return unaddressed(in: subsection, by: answers.joined(separator: "\n"))
         }
     }
@@ -277,14 +277,14 @@ struct RiskReader {
     /// sub-heading that holds a table of risks is read like the section.
     func violations(inSubsection risk: Section) -> [Violation] {
         if Prose.isDocumentSection(risk.normalizedTitle) { return [] }
-        let body = risk.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }
+        let body = risk.visibleContent
         if body.contains(where: { if case .table = $0 { return true } else { return false } }) {
             return violations(in: risk)
         }
         if Rule.namesMitigations(risk) { return [] }
         // `##### Mitigation` under the risk's sub-heading, with something said in it.
         if risk.subsections.contains(where: { child in
-            let said = child.allSections.flatMap { $0.blocks.filter { !$0.isInvisible } }.map(\.plainText)
+            let said = child.visibleContent.map(\.plainText)
             return Rule.namesMitigations(child) && !said.isEmpty && !said.allSatisfy(Prose.isPlaceholder)
         }) { return [] }
         var found = Risk(text: risk.title, location: risk.location)
