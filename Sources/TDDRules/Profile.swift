@@ -8,13 +8,14 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     /// True when a normalized section title says it plays this role, whatever the exact words:
     /// `Questions and Open Issues`, `Remaining Questions`, `Questions and Discussion Topics`,
     /// `Drawbacks and Risks`. Questions already answered or asked of others (`Frequently Asked
-    /// Questions`, `Questions and Answers`, `Survey Questions`) do not, nor do links to a
+    /// Questions`, `Questions and Answers`, `Survey Questions`, `Resolved Questions`) do not, nor do links to a
     /// tracker's issues (`Links to Open Issues`, `Tracking Issues`).
     public func isNamed(by title: String) -> Bool {
         let words = title.split(separator: " ")
         switch self {
         case .openQuestions:
-            guard words.contains(where: Self.questionWords.contains), !words.contains(where: Self.notAskedWords.contains) else {
+            guard words.contains(where: Self.questionWords.contains), !words.contains(where: Self.notAskedWords.contains),
+                  !Self.saysSettled(words) else {
                 return false
             }
             // Said to be open, or questions first (`Questions for Reviewers`), or put up for discussion.
@@ -26,6 +27,16 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     }
 
     private static let openWords: [Substring] = ["open", "unresolved", "outstanding", "pending", "remaining"]
+    private static let settledWords: [Substring] = ["resolved", "answered", "closed", "settled", "decided"]
+
+    /// True when the title says its questions are settled (`Resolved Questions`, `Questions
+    /// Resolved during Review`), not when it says they are still to be (`Questions to Be Resolved`).
+    private static func saysSettled(_ words: [Substring]) -> Bool {
+        words.indices.contains { index in
+            settledWords.contains(words[index])
+                && (index == 0 || !["be", "not", "yet", "being"].contains(words[index - 1]))
+        }
+    }
     private static let notAskedWords: [Substring] = ["frequently", "faq", "faqs", "asked", "answers", "survey", "interview",
                                                      "link", "links", "linked", "tracking"]
     private static let questionWords: [Substring] = ["question", "questions", "issue", "issues", "items", "points", "topics"]

@@ -469,7 +469,8 @@ enum Prose {
                                   "not be mitigated"]
     /// Sentences denying any mitigation: the risk is not handled, whatever advice follows. (Only
     /// the shared denials also take a handling clause back.)
-    static let mitigationDenials = Phrases(denials + ["no mitigations", "no way to mitigate"])
+    static let mitigationDenials = Phrases(denials + ["no mitigations", "no way to mitigate", "no way around",
+                                                      "no workaround", "no known workaround"])
 
     /// True when a sentence says a risk has no mitigation at all (not "cannot be fully mitigated").
     static func deniesMitigation(_ sentence: String) -> Bool {
@@ -482,8 +483,21 @@ enum Prose {
                                        "question here is whether", "still open", "remains open", "remain open",
                                        "we do not know", "we don't know", "not yet determined", "to be determined"])
 
-    /// True when the text says the risk is still an open question.
-    static func saysUnderStudy(_ text: String) -> Bool { studyPhrases.first(in: text) != nil }
+    /// True when the text says the risk is still an open question, and not in a sentence that
+    /// goes on with the author's estimate ("we don't know who uses it but we expect few do").
+    static func saysUnderStudy(_ text: String) -> Bool {
+        guard studyPhrases.first(in: text) != nil else { return false }
+        return sentences(text).contains { sentence in
+            guard studyPhrases.first(in: sentence) != nil else { return false }
+            let said = words(sentence)
+            return !said.indices.dropLast(2).contains { index in
+                said[index] == "but" && said[index + 1] == "we" && estimatingWords.contains(said[index + 2])
+            }
+        }
+    }
+
+    /// Verbs giving the author's estimate.
+    private static let estimatingWords: Set<String> = ["suspect", "expect", "believe", "estimate", "assume"]
 
     /// A sentence's clauses, split where it turns (`No mitigation in Argo, but docs will warn`).
     static func clauses(_ sentence: String) -> [String] {

@@ -128,8 +128,9 @@ struct RiskReader {
                     // "However, per the API's semantics, a route … keeps its host name", "The above
                     // risks should be considered …": more about the risk before, naming no harm of its own.
                     risks[index].attach([words])
-                } else if let index = open, Prose.elaborates(words) {
-                    // "For example, in the case where …": the risk before, spelled out.
+                } else if let index = open, Prose.elaborates(words) || Self.remarksOnIt(words) {
+                    // "For example, in the case where …": the risk before, spelled out; "Note that we
+                    // don't know who …": a remark on it.
                     risks[index].attach([words])
                 } else if Prose.describesRisk(words) {
                     // A risk told after the paragraph's handling is a risk of its own.
@@ -163,9 +164,12 @@ struct RiskReader {
                 }
                 if inMitigation { continue }
                 var introducedAsRisks = introduced == .risks
-                if let index = justOpened, index == risks.count - 1 {
-                    // The paragraph before described the risk these items spell out.
+                if let index = justOpened, index == risks.count - 1,
+                   list.items.first.flatMap(Self.mitigationValue) == nil {
+                    // The paragraph before described the risk these items spell out (unless the
+                    // list opens with its mitigation: `- **Mitigation:**` then the measures).
                     risks.removeLast()
+                    open = nil
                     introducedAsRisks = true
                 }
                 lastList = []
@@ -399,6 +403,12 @@ struct RiskReader {
         }
         if remedied, Prose.words(last).contains(where: Prose.possibilityWords.contains) { return false }
         return Prose.assertsHarm(last) && !Prose.asksQuestion(last) && !Prose.saysHandled(last) && !Prose.saysAccepted(last)
+    }
+
+    /// True for a paragraph opening as a remark on what came before ("Note that …").
+    private static func remarksOnIt(_ text: String) -> Bool {
+        let words = Prose.words(text)
+        return words.starts(with: ["note", "that"]) || words.starts(with: ["please", "note"])
     }
 
     /// True for a risk named by a short title with nothing said about it (`- Upgrades`).

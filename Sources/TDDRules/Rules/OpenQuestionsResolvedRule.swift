@@ -11,8 +11,9 @@ public struct OpenQuestionsResolvedRule: Rule {
             Outstanding Questions, Questions, Open Issues) or by a title that says its \
             questions or issues are open (Questions and Open Issues, Remaining Questions), opens \
             with the word (Questions for Reviewers) or puts them up for discussion (Questions and \
-            Discussion Topics); not Survey, Frequently Asked Questions, Questions and Answers, or \
-            links to a tracker's issues (Links to Open Issues). \
+            Discussion Topics); not Survey, Frequently Asked Questions, Questions and Answers, \
+            questions the title says are settled (Questions Resolved during Review), or links \
+            to a tracker's issues (Links to Open Issues). \
             A question is a list item, a table \
             row of a question table (one with a status, answer or question column), a paragraph \
             that asks (`?`, or a question word) or says a decision is still open ("has not been \
@@ -98,6 +99,15 @@ public struct OpenQuestionsResolvedRule: Rule {
             """),
             Example("# Cache\n## Unresolved questions\nNone at this time.\n"),
             Example("# Cache\n## Questions and Answers\n- Why not a managed cache?\n"),
+            Example("""
+            # Cache
+            ## Questions Resolved during Review
+            These were open questions that were discussed and resolved in the pull request.
+            ### Eviction
+            Question: Do we evict by size?
+
+            Answer: By age; the review found no need for size limits.
+            """),
             Example("# Cache\n## Links to Open Issues\n- [#518 Provide a cache warmer](https://example.com/issues/518)\n"),
             Example("""
             # Cache

@@ -66,7 +66,10 @@ public struct RisksHaveMitigationsRule: Rule {
             refers back ("However, per the API's semantics, …") and names no harm of its own goes \
             on with the risk before it, and so does one about "the above risks" ("The above risks should be \
             considered during reviews"). A line with no full stop opening with the mitigation \
-            ("Mitigation involves") leads into the list of them; "addresses this by" handles. "Which is the expected behavior" accepts; "it is not clear \
+            ("Mitigation involves") leads into the list of them; "addresses this by" handles. A paragraph \
+            opening "Note that" after a risk is a remark on it; "we don't know who reads it but we \
+            suspect …" gives an estimate, it does not leave the risk under study; "there is no way \
+            around this" says there is no mitigation. "Which is the expected behavior" accepts; "it is not clear \
             how to …" says nothing is handled yet. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
             handles the list; "There is no risk in … as …" accepts; planned work ("will also need \
             updating") handles; an alert or a validation named as a thing ("re-enabling an alert", \
@@ -393,8 +396,29 @@ public struct RisksHaveMitigationsRule: Rule {
             #### Broad access to the origin
             This is the reality of most caches today. The warmer addresses this by requiring a token per region.
             """),
+            Example("""
+            # Cache
+            ## Risks and Mitigations
+            The main risk is breaking clients that read the old hit-rate metric. It is mitigated by a flag that restores it.
+
+            Note that we don't know who reads that metric but we suspect that this will impact few users.
+            """),
+            Example("""
+            # Cache
+            ## Risks and Mitigations
+            #### Security risks
+            New cache keys could let administrators misconfigure the cache, leading to data leaks.
+
+            - **Mitigation:**
+              - Admission validation rejects keys that span tenants.
+            """),
         ],
         failingExamples: [
+            Example("""
+            # Cache
+            ## Risks and Mitigations
+            1. A bad eviction policy will prevent the warmer from starting. There is currently no way around this. ↓
+            """),
             Example("""
             # Cache
             ## Risks and Mitigations
