@@ -60,7 +60,9 @@ public struct Baseline: Sendable, Equatable {
             guard let listed = byPath[document.path] else { return document }
             let (verdict, unmatched) = document.verdict.accepting(Self.counts(listed.map(\.identity)))
             stale += unmatched.flatMap { identity, count in Array(repeating: Entry(path: document.path, identity: identity), count: count) }
-            return Report.Document(path: document.path, change: document.change, previousPath: document.previousPath, verdict: verdict)
+            var marked = document
+            marked.verdict = verdict
+            return marked
         }
         return (marked, stale.sorted())
     }

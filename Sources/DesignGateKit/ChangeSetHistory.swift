@@ -114,9 +114,7 @@ extension Checker {
         var result = documents
         for (path, verdict) in engine.check(context) {
             if let index = result.firstIndex(where: { $0.path == path }) {
-                let document = result[index]
-                result[index] = Report.Document(path: path, change: document.change, previousPath: document.previousPath,
-                                                verdict: document.verdict.adding(verdict))
+                result[index].verdict = result[index].verdict.adding(verdict)
                 continue
             }
             let change = context.files.first(where: { $0.path == path })?.change ?? .unchanged

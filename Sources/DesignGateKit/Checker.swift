@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 import Reporters
 import TDDMarkdown
 import TDDRules
@@ -27,6 +28,8 @@ public struct CheckOptions: Sendable {
     /// Only findings the base version of each document did not have count (`--new-only`);
     /// the others stay in the reports, marked unchanged.
     public var newOnly = false
+    /// Which findings GitHub annotations show (`--annotate`); nil: the configuration's `annotate:`.
+    public var annotation: Annotation?
     /// Findings `.designgate-baseline.json` lists do not count (off while writing the baseline).
     public var useBaseline = true
     /// Skip libgit2's repository-ownership check (for a checkout the user trusts).
@@ -94,7 +97,8 @@ public struct Checker {
                             codeOwners: codeOwners)
         let baseline = options.useBaseline ? try Baseline.load(root: configRoot) : nil
         var outcome = try check(files, selection: configuration.selection, engine: Engine(policy: policy), strict: options.strict,
-                                newOnly: options.newOnly || configuration.newOnly, baseline: baseline)
+                                newOnly: options.newOnly || configuration.newOnly,
+                                annotation: options.annotation ?? configuration.annotation, baseline: baseline)
         if let codeOwners {
             outcome.warnings += codeOwners.skipped.map { "\(codeOwners.file):\($0.line): line skipped: \($0.reason)" }
         }
@@ -122,7 +126,8 @@ public struct Checker {
     }
 
     func check(_ files: ChangeSetFiles, selection: DocumentSelection, engine: Engine,
-               strict: Bool, newOnly: Bool = false, baseline: Baseline? = nil) throws(DesignGateError) -> CheckOutcome {
+               strict: Bool, newOnly: Bool = false, annotation: Annotation = .all,
+               baseline: Baseline? = nil) throws(DesignGateError) -> CheckOutcome {
         var notices = files.skipped.map { "skipped \(TerminalText.path($0.path)): \($0.reason)" }
         var warnings: [String] = []
         func skip(_ candidate: Candidate, because reason: String) {
@@ -142,17 +147,19 @@ public struct Checker {
                     skip(candidate, because: "not a design document by path, front matter or title")
                 case .binary:
                     skip(candidate, because: "binary file (contains NUL bytes)")
-                case .checked(let verdict):
+                case .checked(let verdict, let touched):
                     notices.append("checked \(TerminalText.path(candidate.path)) with profile \(verdict.profile)")
                     documents.append(Report.Document(path: candidate.path, change: candidate.change,
-                                                     previousPath: candidate.previousPath, verdict: verdict))
+                                                     previousPath: candidate.previousPath, verdict: verdict,
+                                                     touchedLines: touched))
                 }
             }
             batch.removeAll(keepingCapacity: true)
         }
         let limits = InputLimits()
-        // The base version is read only when a rule or `--new-only` compares with it.
-        let comparesVersions = engine.severity(of: NoRegressionsRule.description, status: nil) != .off
+        // The base version is read only when a rule, `--new-only` or `--annotate changed` compares with it.
+        let readsBase = newOnly || annotation == .changed
+            || engine.severity(of: NoRegressionsRule.description, status: nil) != .off
         let batchSize = 8 * ProcessInfo.processInfo.activeProcessorCount
         for candidate in files.candidates {
             // Standard input without a name is a design document if its content says so.
@@ -168,9 +175,10 @@ public struct Checker {
                 content = .bytes(try candidate.read())
             }
             var base: DocumentInput.Base?
-            if newOnly || comparesVersions { base = try candidate.readBase?().map(DocumentInput.Base.bytes) ?? .newDocument }
+            if readsBase { base = try candidate.readBase?().map(DocumentInput.Base.bytes) ?? .newDocument }
             batch.append((candidate, DocumentInput(content: content, path: candidate.selectionPath, limits: limits,
-                                                   needsDetection: decision == .needsContent, base: base, newOnly: newOnly)))
+                                                   needsDetection: decision == .needsContent, base: base, newOnly: newOnly,
+                                                   findsTouchedLines: annotation == .changed)))
             if batch.count == batchSize { judgeBatch() }
         }
         judgeBatch()
@@ -186,7 +194,7 @@ public struct Checker {
             }
         }
         let report = Report(tool: Self.tool, changeSet: files.changeSet, documents: documents,
-                            catalogue: RuleRegistry.descriptions, strict: strict)
+                            catalogue: RuleRegistry.descriptions, strict: strict, annotation: annotation)
         return CheckOutcome(report: report, notices: notices, warnings: warnings, exitCode: report.failed ? 1 : 0)
     }
 
@@ -206,6 +214,8 @@ public struct Checker {
         var base: Base?
         /// Only findings the base version does not have count.
         var newOnly = false
+        /// Find the lines the change touched (`--annotate changed`).
+        var findsTouchedLines = false
 
         enum Base: Sendable {
             case bytes([UInt8])
@@ -216,7 +226,8 @@ public struct Checker {
 
     /// What judging one file found.
     enum Judgement: Sendable {
-        case checked(Verdict)
+        /// The verdict, and the lines the change touched when they were asked for and the base has the document.
+        case checked(Verdict, touched: TouchedLines?)
         case notDesignDocument
         case binary
     }
@@ -243,8 +254,20 @@ public struct Checker {
             }
         }
         guard let verdict = engine.check(outcome, base: base, path: input.path) else { return .binary }
-        guard input.newOnly else { return .checked(verdict) }
-        return .checked(verdict.comparedWith(base: baseOutcome.flatMap { engine.check($0, path: input.path) }))
+        let touched = input.findsTouchedLines ? touchedLines(input, outcome) : nil
+        guard input.newOnly else { return .checked(verdict, touched: touched) }
+        return .checked(verdict.comparedWith(base: baseOutcome.flatMap { engine.check($0, path: input.path) }), touched: touched)
+    }
+
+    /// The lines of the head version the change touched, and its title (where findings about
+    /// the whole document sit); nil when the base has no such document (every line is new) or
+    /// the two cannot be compared line by line: then every line counts.
+    private static func touchedLines(_ input: DocumentInput, _ outcome: ReadOutcome) -> TouchedLines? {
+        guard case .bytes(let old)? = input.base, case .bytes(let new) = input.content,
+              let changed = try? LineDiff.touchedLines(from: old, to: new) else { return nil }
+        let title: [ClosedRange<Int>]
+        if case .document(let document) = outcome { title = [document.titleLocation.line...document.titleLocation.line] } else { title = [1...1] }
+        return TouchedLines(changed + title)
     }
 
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.

@@ -1,3 +1,4 @@
+import Reporters
 import TDDMarkdown
 import TDDRules
 
@@ -18,6 +19,8 @@ public struct Configuration: Sendable {
     public var review = ReviewPolicy()
     /// `report: new`: only findings the base version did not have count, as `--new-only`.
     public var newOnly = false
+    /// `annotate: changed`: GitHub annotations only on lines the change touched, as `--annotate changed`.
+    public var annotation = Annotation.all
     /// The file it was read from, if any.
     public var source: String?
 

@@ -1,3 +1,4 @@
+import Reporters
 import TDDMarkdown
 import TDDRules
 
@@ -22,7 +23,7 @@ public struct ConfigurationLoader {
                                   hint: "fix the YAML syntax; `designgate init` writes a valid example")
         }
         let entries = try mapping(root, "the top level")
-        try checkKeys(entries, allowed: ["version", "documents", "profile", "profiles", "report", "review", "rules", "status"],
+        try checkKeys(entries, allowed: ["version", "annotate", "documents", "profile", "profiles", "report", "review", "rules", "status"],
                       in: "the top level")
 
         guard let version = entries.first(where: { $0.key == "version" }) else {
@@ -44,6 +45,12 @@ public struct ConfigurationLoader {
                 let value = try string(entry.value, "report")
                 guard ["all", "new"].contains(value) else { throw unknownValue(entry.value, value, key: "report", valid: ["all", "new"]) }
                 configuration.newOnly = value == "new"
+            case "annotate":
+                let value = try string(entry.value, "annotate")
+                guard let annotation = Annotation(rawValue: value) else {
+                    throw unknownValue(entry.value, value, key: "annotate", valid: Annotation.allCases.map(\.rawValue))
+                }
+                configuration.annotation = annotation
             default: continue
             }
         }

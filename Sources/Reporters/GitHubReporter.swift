@@ -4,7 +4,8 @@ import TDDRules
 /// `::warning`), with the escaping the runner requires; suppressed findings are left out.
 /// GitHub shows at most ten annotations of each level per step: errors come first, each
 /// level stops at ten, and the rest are printed as plain lines after a `::notice` that
-/// counts them, so no finding is lost.
+/// counts them, so no finding is lost. Under `--annotate changed`, findings on lines the
+/// change did not touch are counted in a notice instead.
 public struct GitHubReporter: Reporter {
     /// The annotations of one level GitHub shows per step.
     public static let annotationLimit = 10
@@ -41,16 +42,27 @@ public struct GitHubReporter: Reporter {
                                                  + "\(finding.severity.rawValue): \(finding.message) [\(finding.ruleId)]"))
             }
         }
+        if let line = Self.unannotatedLine(report) { lines.append("::notice title=designgate::" + Self.data(line)) }
         lines.append(TextReporter().summary(report))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What `--annotate changed` left out, if anything.
+    private static func unannotatedLine(_ report: Report) -> String? {
+        let count = report.unannotated
+        guard count > 0 else { return nil }
+        return "\(count) \(count == 1 ? "finding" : "findings") on lines this change did not touch "
+            + "\(count == 1 ? "is" : "are") not annotated (--annotate changed); `designgate check` without it lists them"
     }
 
     /// The findings `$GITHUB_STEP_SUMMARY` lists: a collapsible block per document with
     /// findings (open when it fails), errors before warnings.
     public func stepSummary(_ report: Report) -> String {
         var lines = ["### designgate", "", TextReporter().summary(report), ""]
+        if let line = Self.unannotatedLine(report) { lines += [Self.html(line), ""] }
         for document in report.documents {
-            let findings = Self.errorsFirst(document.verdict.findings.filter(\.counts), severity: \.severity)
+            let findings = Self.errorsFirst(document.verdict.findings.filter { report.annotates($0, in: document) },
+                                            severity: \.severity)
             guard !findings.isEmpty else { continue }
             let errors = findings.filter { $0.severity == .error }.count
             lines += [
@@ -69,10 +81,10 @@ public struct GitHubReporter: Reporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Every unsuppressed finding with its document, errors first, each level in report order.
+    /// Every finding annotated, with its document, errors first, each level in report order.
     private static func ordered(_ report: Report) -> [(path: String, finding: Finding)] {
         errorsFirst(report.documents.flatMap { document in
-            document.verdict.findings.filter(\.counts).map { (path: document.path, finding: $0) }
+            document.verdict.findings.filter { report.annotates($0, in: document) }.map { (path: document.path, finding: $0) }
         }, severity: \.finding.severity)
     }
 

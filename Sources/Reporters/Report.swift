@@ -34,13 +34,18 @@ public struct Report: Sendable {
         public let path: String
         public let change: ChangeKind
         public let previousPath: String?
-        public let verdict: Verdict
+        public var verdict: Verdict
+        /// The lines the change set touched, for annotating only those (`--annotate changed`);
+        /// nil when every line counts: a new document, or a run without a base.
+        public var touchedLines: TouchedLines?
 
-        public init(path: String, change: ChangeKind, previousPath: String? = nil, verdict: Verdict) {
+        public init(path: String, change: ChangeKind, previousPath: String? = nil, verdict: Verdict,
+                    touchedLines: TouchedLines? = nil) {
             self.path = path
             self.change = change
             self.previousPath = previousPath
             self.verdict = verdict
+            self.touchedLines = touchedLines
         }
 
         /// A changed path that is no design document, reported for a rule about the change set as a whole.
@@ -57,14 +62,17 @@ public struct Report: Sendable {
     public let catalogue: [RuleDescription]
     /// Warnings fail a document too (`--strict`): every report counts them as the exit status does.
     public let strict: Bool
+    /// Which findings GitHub annotations and the step summary show.
+    public let annotation: Annotation
 
     public init(tool: Tool, changeSet: ChangeSet, documents: [Document], catalogue: [RuleDescription],
-                strict: Bool = false) {
+                strict: Bool = false, annotation: Annotation = .all) {
         self.tool = tool
         self.changeSet = changeSet
         self.documents = documents.sorted { $0.path < $1.path }
         self.catalogue = catalogue
         self.strict = strict
+        self.annotation = annotation
     }
 
     /// True when `document` fails the check: one of its findings does.

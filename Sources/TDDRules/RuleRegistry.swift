@@ -25,6 +25,10 @@ public enum RuleRegistry {
     /// The ids of the change-set rules.
     public static let changeSetRuleIds = Set(changeSetRules.map { type(of: $0).description.id })
 
+    /// The ids of the rules about the change itself: the change set's, and those comparing a
+    /// document with its base version.
+    public static let changeRuleIds = changeSetRuleIds.union(rules.filter { $0 is any ComparingRule }.map { type(of: $0).description.id })
+
     /// The ids of the rules whose findings a suppression never hides.
     static let unsuppressible = Set(descriptions.filter { !$0.suppressible }.map(\.id))
 

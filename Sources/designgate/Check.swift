@@ -3,6 +3,7 @@ import DesignGateKit
 import Reporters
 
 extension ReportFormat: ExpressibleByArgument {}
+extension Annotation: ExpressibleByArgument {}
 
 /// When to colour the text report.
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
@@ -59,6 +60,10 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("new-only"),
           help: "Only findings the base version of each document did not have count (also `report: new`).")
     var newOnly = false
+    @Option(help: ArgumentHelp("GitHub annotations and step summary: all findings, or only those on lines the change touched "
+                               + "(changed; findings about the change or the whole document always; also `annotate: changed`).",
+                               valueName: "all|changed"))
+    var annotate: Annotation?
     @Option(help: "Colour the text report: auto, always, never (NO_COLOR turns off auto).") var color: ColorChoice = .auto
     @Flag(name: .shortAndLong, help: "Print only findings.") var quiet = false
     @Flag(name: .shortAndLong, help: "Also list the documents skipped and why.") var verbose = false
@@ -95,6 +100,7 @@ struct Check: ParsableCommand {
         options.profile = profile
         options.strict = strict
         options.newOnly = newOnly
+        options.annotation = annotate
         options.trustRepositoryOwner = trustRepoOwner
         if staged { options.mode = .staged }
         else if let range { options.mode = .range(range) }
