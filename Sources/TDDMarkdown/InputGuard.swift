@@ -18,21 +18,26 @@ struct InputGuard {
         let line: Int
     }
 
+    /// The bytes of one line, borrowed from the body without copying or reference counting.
+    typealias Line = Slice<UnsafeBufferPointer<UInt8>>
+
     /// The refusal with its file line, or nil when the input is safe to parse.
     func check(_ body: [UInt8], lineOffset: Int) -> Refusal? {
-        var scan = Scan(limits: limits, lineOffset: lineOffset)
-        var start = 0
-        var index = 0
-        while index < body.count {
-            let byte = body[index]
-            if byte == 0x0A || byte == 0x0D {
-                if let refusal = scan.line(body[start..<index]) { return refusal }
-                if byte == 0x0D, index + 1 < body.count, body[index + 1] == 0x0A { index += 1 }
-                start = index + 1
+        body.withUnsafeBufferPointer { body in
+            var scan = Scan(limits: limits, lineOffset: lineOffset)
+            var start = 0
+            var index = 0
+            while index < body.count {
+                let byte = body[index]
+                if byte == 0x0A || byte == 0x0D {
+                    if let refusal = scan.line(body[start..<index]) { return refusal }
+                    if byte == 0x0D, index + 1 < body.count, body[index + 1] == 0x0A { index += 1 }
+                    start = index + 1
+                }
+                index += 1
             }
-            index += 1
+            return start < body.count ? scan.line(body[start...]) : nil
         }
-        return start < body.count ? scan.line(body[start...]) : nil
     }
 
     /// The state of the pass: the table and the paragraph being read.
@@ -47,7 +52,7 @@ struct InputGuard {
         var brackets = 0
         var delimiters = 0
 
-        mutating func line(_ bytes: ArraySlice<UInt8>) -> Refusal? {
+        mutating func line(_ bytes: Line) -> Refusal? {
             line += 1
             let (depth, opensItem, rest) = InputGuard.containers(of: bytes)
             if depth > limits.maxNesting {
@@ -102,7 +107,7 @@ struct InputGuard {
 
     /// How many containers open a line (`> - 1. text` is three), whether one is a list item, and
     /// the bytes after them.
-    private static func containers(of line: ArraySlice<UInt8>) -> (depth: Int, opensItem: Bool, rest: ArraySlice<UInt8>) {
+    private static func containers(of line: Line) -> (depth: Int, opensItem: Bool, rest: Line) {
         var depth = 0
         var opensItem = false
         var index = line.startIndex
@@ -125,9 +130,10 @@ struct InputGuard {
     }
 
     /// The index after a list marker (`-`, `*`, `+`, `1.`, `1)`) and its space, if one starts at `index`.
-    private static func listMarkerEnd(_ line: ArraySlice<UInt8>, at index: Int) -> Int? {
+    private static func listMarkerEnd(_ line: Line, at index: Int) -> Int? {
         var end = index
-        if [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(line[end]) {
+        let first = line[end]
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
             end += 1
         } else {
             while end < line.endIndex, end - index < 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[end]) { end += 1 }
@@ -139,7 +145,7 @@ struct InputGuard {
     }
 
     /// The column count of a GFM delimiter row (`| --- | :-: |`), or nil for any other line.
-    private static func delimiterColumns(_ line: ArraySlice<UInt8>) -> Int? {
+    private static func delimiterColumns(_ line: Line) -> Int? {
         var pipes = 0
         var dashes = false
         var cells = 0
@@ -161,7 +167,7 @@ struct InputGuard {
         return pipes > 0 && dashes ? cells : nil
     }
 
-    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+    private static func isBlank(_ line: Line) -> Bool {
         line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }

@@ -32,7 +32,7 @@ struct SourceText {
             lineOffset = 0
             body = all
         }
-        lineStarts = SourceText.lineStarts(body)
+        lineStarts = lineOffset == 0 ? starts : SourceText.lineStarts(body)
     }
 
     /// Converts a parser position (1-based line in `body`, 1-based byte column) to a file
@@ -50,9 +50,11 @@ struct SourceText {
     }
 
     private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
-        return starts
+        bytes.withUnsafeBufferPointer { bytes in
+            var starts = [0]
+            for index in bytes.indices where bytes[index] == 0x0A { starts.append(index + 1) }
+            return starts
+        }
     }
 
     /// The YAML text and the 1-based line of the closing fence, when the file opens with `---`.
@@ -74,6 +76,8 @@ struct SourceText {
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        // The standard library's validation is fast; decode scalar by scalar only to find where it fails.
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

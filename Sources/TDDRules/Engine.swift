@@ -191,11 +191,12 @@ public struct Engine: Sendable {
             ran.append(description)
             let setting = policy.rules[description.id] ?? RuleSetting()
             let ruleContext = context.with(options: setting.options)
-            if let rule = rule as? any SuppressionRule {
+            switch rule.stage {
+            case .suppression(let rule):
                 afterSuppression.append((rule, description, severity, ruleContext))
-            } else if let rule = rule as? any ComparingRule {
+            case .comparing(let rule):
                 comparing.append((rule, description, severity, ruleContext))
-            } else {
+            case .document:
                 let violations = rule.check(ruleContext)
                 found[description.id] = violations
                 findings += Self.findings(violations, of: description, at: severity)

@@ -259,6 +259,23 @@ public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     init()
     func check(_ context: RuleContext) -> [Violation]
+    /// When the engine runs the rule. Given by the protocol the rule adopts (`ComparingRule`,
+    /// `SuppressionRule`), so the engine needs no dynamic cast per rule and document.
+    var stage: RuleStage { get }
+}
+
+/// When a rule runs on a document, and the rule as that stage calls it.
+public enum RuleStage {
+    /// With the others, on the document alone.
+    case document
+    /// After the document rules, reading what they found.
+    case comparing(any ComparingRule)
+    /// After the suppressions are applied.
+    case suppression(any SuppressionRule)
+}
+
+extension Rule {
+    public var stage: RuleStage { .document }
 }
 
 /// What the rules found in one document, each run with its own options, for a rule that
@@ -288,6 +305,7 @@ public protocol ComparingRule: Rule {
 extension ComparingRule {
     /// Nothing to check before the other rules have run.
     public func check(_ context: RuleContext) -> [Violation] { [] }
+    public var stage: RuleStage { .comparing(self) }
 }
 
 /// What the suppressions of one document did, for the rules about the suppressions themselves.
@@ -309,4 +327,5 @@ public protocol SuppressionRule: Rule {
 extension SuppressionRule {
     /// Nothing to check before the suppressions are applied.
     public func check(_ context: RuleContext) -> [Violation] { [] }
+    public var stage: RuleStage { .suppression(self) }
 }

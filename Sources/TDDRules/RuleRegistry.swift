@@ -27,7 +27,10 @@ public enum RuleRegistry {
 
     /// The ids of the rules about the change itself: the change set's, and those comparing a
     /// document with its base version.
-    public static let changeRuleIds = changeSetRuleIds.union(rules.filter { $0 is any ComparingRule }.map { type(of: $0).description.id })
+    public static let changeRuleIds = changeSetRuleIds.union(rules.compactMap { rule in
+        if case .comparing = rule.stage { return type(of: rule).description.id }
+        return nil
+    })
 
     /// The ids of the rules whose findings a suppression never hides.
     static let unsuppressible = Set(descriptions.filter { !$0.suppressible }.map(\.id))

@@ -12,6 +12,7 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the design documents in a change set against the policy.",
         discussion: """
             Modes (at most one; default: the working tree against HEAD):

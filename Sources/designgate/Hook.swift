@@ -4,6 +4,7 @@ import Foundation
 
 struct Hook: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "hook",
         abstract: "Install, remove or show designgate's git hooks.",
         subcommands: [HookInstall.self, HookUninstall.self, HookStatus.self])
 }

@@ -3,6 +3,7 @@ import DesignGateKit
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Write a commented .designgate.yml with the defaults (never overwrites).")
 
     @Option(name: [.customShort("C"), .customLong("repo")], help: ArgumentHelp("Write it in DIR.", valueName: "DIR"))
@@ -19,7 +20,7 @@ struct Init: ParsableCommand {
 }
 
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a new design document from a profile's template.")
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Write a new design document from a profile's template.")
 
     @Argument(help: "Where to write the document.") var path: String
     @Option(help: "Profile whose template to use: standard, extended or a configured one.", completion: .list(Completions.profiles))

@@ -2,7 +2,7 @@ import ArgumentParser
 import DesignGateKit
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the rules with their default severity.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules with their default severity.")
 
     func run() {
         Console.out(RuleDocs.list())
@@ -10,7 +10,7 @@ struct Rules: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print one rule's description, options and examples.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Print one rule's description, options and examples.")
 
     @Argument(help: "The rule id, e.g. open-questions-resolved.", completion: .list(Completions.rules)) var rule: String
 
