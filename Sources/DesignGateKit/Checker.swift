@@ -265,9 +265,9 @@ public struct Checker {
     private static func touchedLines(_ input: DocumentInput, _ outcome: ReadOutcome) -> TouchedLines? {
         guard case .bytes(let old)? = input.base, case .bytes(let new) = input.content,
               let changed = try? LineDiff.touchedLines(from: old, to: new) else { return nil }
-        let title: [ClosedRange<Int>]
-        if case .document(let document) = outcome { title = [document.titleLocation.line...document.titleLocation.line] } else { title = [1...1] }
-        return TouchedLines(changed + title)
+        var title = 1
+        if case .document(let document) = outcome { title = document.titleLocation.line }
+        return TouchedLines(changed + [title...title])
     }
 
     /// The configuration: `--config FILE`, else `.designgate.yml` at `root`, else defaults.
