@@ -28,6 +28,9 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
 
     private static let openWords: [Substring] = ["open", "unresolved", "outstanding", "pending", "remaining"]
     private static let settledWords: [Substring] = ["resolved", "answered", "closed", "settled", "decided"]
+    private static let notAskedWords: [Substring] = ["frequently", "faq", "faqs", "asked", "answers", "survey", "interview",
+                                                     "link", "links", "linked", "tracking"]
+    private static let questionWords: [Substring] = ["question", "questions", "issue", "issues", "items", "points", "topics"]
 
     /// True when the title says its questions are settled (`Resolved Questions`, `Questions
     /// Resolved during Review`), not when it says they are still to be (`Questions to Be Resolved`).
@@ -37,9 +40,6 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
                 && (index == 0 || !["be", "not", "yet", "being"].contains(words[index - 1]))
         }
     }
-    private static let notAskedWords: [Substring] = ["frequently", "faq", "faqs", "asked", "answers", "survey", "interview",
-                                                     "link", "links", "linked", "tracking"]
-    private static let questionWords: [Substring] = ["question", "questions", "issue", "issues", "items", "points", "topics"]
 }
 
 /// A field a profile expects in a section (`**Purpose:**`), with its aliases.
