@@ -272,8 +272,12 @@ enum Prose {
         "or may", "or might", "or could",
     ])
 
-    /// True when an answer lists options rather than choosing one.
-    static func weighsOptions(_ text: String) -> Bool { optionPhrases.first(in: text) != nil }
+    /// True when an answer lists options rather than choosing one, or supposes one of the
+    /// choices without making it (`… If we do keep it, we probably need a rate limit.`).
+    static func weighsOptions(_ text: String) -> Bool {
+        optionPhrases.first(in: text) != nil
+            || (saysDecided(text) == nil && sentences(text).contains { words($0).starts(with: ["if", "we"]) })
+    }
 
     /// The phrase saying a decision is still open, if the text has one.
     static func saysOpen(_ text: String) -> String? { openPhrases.first(in: text) ?? keptOpen(text) }

@@ -55,4 +55,9 @@ private func questionTiers(_ text: String) -> [String] {
         let text = "# Cache\n## Open Questions\n- What limits should the API have?\n  (Keeping in mind possibly other clients.)\n"
         #expect(questionTiers(text) == ["3 error"])
     }
+
+    @Test func anAnswerThatSupposesOneChoiceWithoutMakingItIsAnError() {
+        let text = "# Cache\n## Open Questions\n- Keep the sweeper or drop it? Dropping it would not affect the first tenants. If we do keep it, we probably need a rate limit.\n"
+        #expect(questionTiers(text) == ["3 error"])
+    }
 }

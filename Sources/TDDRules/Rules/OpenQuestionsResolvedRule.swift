@@ -221,6 +221,8 @@ public struct OpenQuestionsResolvedRule: Rule {
               Regions keep keys in two places, which makes it non-obvious how to map them.
             - What limits should the API have? ↓
               (Keeping in mind the memory of small nodes and possibly other clients.)
+            - Keep the sweeper or drop it for now? Dropping it would not affect the first tenants. ↓
+              If we do keep it, we probably need a rate limit.
             """),
             Example("""
             # Cache
