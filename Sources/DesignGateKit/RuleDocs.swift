@@ -63,11 +63,11 @@ public enum RuleDocs {
         "version: \(Configuration.currentVersion)\n" + (example.configuration.map { $0 + "\n" } ?? "")
     }
 
-    /// The example's document with each `↓` marker spelled out.
+    /// The example's document with each marker (`↓` an error, `⇣` a warning) spelled out.
     private static func markedFindings(_ document: String) -> String {
         document.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix(String(RuleDescription.marker))
-                ? String(line.dropLast()).trimmingTrailingSpaces + "    <- finding here" : String(line)
+            guard let severity = RuleDescription.expectedSeverity(of: line) else { return String(line) }
+            return String(line.dropLast()).trimmingTrailingSpaces + "    <- \(severity == .warning ? "warning" : "finding") here"
         }.joined(separator: "\n")
     }
 

@@ -476,10 +476,12 @@ enum Prose {
     static let mitigationDenials = Phrases(denials + ["no mitigations", "no way to mitigate", "no way around",
                                                       "no workaround", "no known workaround"])
 
-    /// True when a sentence says a risk has no mitigation at all (not "cannot be fully mitigated").
+    /// True when a sentence says a risk has no mitigation at all (not "cannot be fully
+    /// mitigated", not "no mitigation other than helping users").
     static func deniesMitigation(_ sentence: String) -> Bool {
         mitigationDenials.first(in: sentence) != nil
-            && Set(words(sentence)).isDisjoint(with: ["fully", "completely", "entirely", "totally", "itself"])
+            && Set(words(sentence)).isDisjoint(with: ["fully", "completely", "entirely", "totally", "itself", "other",
+                                                      "except", "besides"])
     }
 
     /// Phrases saying a risk is still being studied: not handled yet.

@@ -37,9 +37,10 @@ public struct RuleOption: Sendable, Hashable {
     }
 }
 
-/// A rule example: a Markdown document checked with only its rule enabled, under the
-/// `.designgate.yml` it names. In a failing example, a line ending in `↓` (after optional
-/// spaces) must get a finding, and no other line may; the marker is removed before the
+/// A rule example: a Markdown document checked with only its rule enabled (at `error`),
+/// under the `.designgate.yml` it names. In a failing example, a line ending in `↓` (after
+/// optional spaces) must get an error, a line ending in `⇣` a warning (a finding the rule
+/// is not sure of), and no other line may get a finding; markers are removed before the
 /// document is parsed.
 public struct Example: Sendable {
     public let document: String
@@ -93,8 +94,19 @@ public struct RuleDescription: Sendable {
         self.failingExamples = failingExamples
     }
 
-    /// The marker that flags an expected finding in an example line.
+    /// The marker that flags an expected error in an example line.
     public static let marker: Character = "↓"
+    /// The marker that flags an expected warning: a finding the rule is not sure of.
+    public static let warningMarker: Character = "⇣"
+
+    /// The severity an example line's marker expects, if it ends in one.
+    public static func expectedSeverity(of line: Substring) -> Severity? {
+        switch line.last {
+        case marker: return .error
+        case warningMarker: return .warning
+        default: return nil
+        }
+    }
 }
 
 /// The options a rule runs with: configured values over the documented defaults.

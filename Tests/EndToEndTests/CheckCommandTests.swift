@@ -219,6 +219,7 @@ import TestSupport
                 }
                 var document: [String] = []
                 var marked: [Int] = []
+                var markedWarnings: [Int] = []
                 // A rule comparing versions shows the base version, then "changed to:" and the document.
                 var base: [String]?
                 var end = index
@@ -229,9 +230,11 @@ import TestSupport
                 }
                 while index < lines.count, lines[index].hasPrefix("    ") {
                     var line = String(lines[index].dropFirst(4))
-                    if line.hasSuffix("    <- finding here") {
-                        line = String(line.dropLast("    <- finding here".count))
+                    for (marker, isWarning) in [("    <- finding here", false), ("    <- warning here", true)]
+                    where line.hasSuffix(marker) {
+                        line = String(line.dropLast(marker.count))
                         marked.append(document.count + 1)
+                        if isWarning { markedWarnings.append(document.count + 1) }
                     }
                     document.append(line)
                     index += 1
@@ -246,9 +249,12 @@ import TestSupport
                 #expect(result.status != 2, "\(id) \(header): \(result.stderr)")
                 let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
                 let findings = (report["documents"] as? [[String: Any]] ?? []).flatMap { $0["findings"] as? [[String: Any]] ?? [] }
-                let reported = findings.filter { $0["ruleId"] as? String == id && $0["suppressed"] as? Bool == false }
-                    .compactMap { $0["line"] as? Int }
+                let ruleFindings = findings.filter { $0["ruleId"] as? String == id && $0["suppressed"] as? Bool == false }
+                let reported = ruleFindings.compactMap { $0["line"] as? Int }
                 #expect(reported == marked, "\(id) \(header)\n\(document.joined(separator: "\n"))")
+                // A line marked as a warning gets a warning, whatever the rule's severity.
+                let warned = ruleFindings.filter { $0["severity"] as? String == "warning" }.compactMap { $0["line"] as? Int }
+                #expect(markedWarnings.allSatisfy(warned.contains), "\(id) \(header): warnings on \(warned)")
                 checked += 1
             }
         }

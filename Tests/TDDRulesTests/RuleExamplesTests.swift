@@ -3,12 +3,19 @@ import Testing
 import TDDMarkdown
 @testable import TDDRules
 
-/// One rule example: the Markdown without markers, the lines that must get a finding, and
+/// A finding by line and severity: what a marker expects and what a rule found.
+struct MarkedFinding: Equatable, CustomStringConvertible {
+    let line: Int
+    let severity: Severity
+    var description: String { "\(line) \(severity)" }
+}
+
+/// One rule example: the Markdown without markers, the findings its markers expect, and
 /// the configuration it names, read by the real `.designgate.yml` loader.
 struct MarkedExample: CustomStringConvertible {
     let rule: RuleDescription
     let text: String
-    let expectedLines: [Int]
+    let expected: [MarkedFinding]
     /// The whole `.designgate.yml` the example runs with.
     let configuration: String
     let passing: Bool
@@ -19,18 +26,18 @@ struct MarkedExample: CustomStringConvertible {
         self.example = example
         self.passing = passing
         var lines: [String] = []
-        var expected: [Int] = []
+        var expected: [MarkedFinding] = []
         for (index, raw) in example.document.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var line = String(raw)
-            if line.hasSuffix(String(RuleDescription.marker)) {
+            if let severity = RuleDescription.expectedSeverity(of: raw) {
                 line = String(line.dropLast())
                 while line.last == " " { line.removeLast() }
-                expected.append(index + 1)
+                expected.append(MarkedFinding(line: index + 1, severity: severity))
             }
             lines.append(line)
         }
         text = lines.joined(separator: "\n")
-        expectedLines = expected
+        self.expected = expected
         configuration = RuleDocs.configurationFile(example)
     }
 
@@ -42,9 +49,9 @@ struct MarkedExample: CustomStringConvertible {
                        filePath: example.filePath, line: example.line, column: 1)
     }
 
-    /// The lines the rule reports under the example's configuration (other rules off unless it
+    /// What the rule reports under the example's configuration (other rules off unless it
     /// sets them), with `variant` applied to the document and to its base version.
-    func findingLines(variant: (String) -> String = { $0 }) throws -> [Int] {
+    func findings(variant: (String) -> String = { $0 }) throws -> [MarkedFinding] {
         let loaded = try ConfigurationLoader(file: Configuration.fileName).load(configuration)
         var settings: [String: RuleSetting] = [:]
         // The other rules are off unless the example's configuration sets them.
@@ -54,7 +61,8 @@ struct MarkedExample: CustomStringConvertible {
                                                   review: loaded.review))
         let text = variant(text)
         let base = example.base.map { BaseVersion(bytes: Array(variant($0).utf8), head: Array(text.utf8), limits: InputLimits()) }
-        return engine.check(DocumentReader.parse(text), base: base)?.findings.filter { $0.ruleId == rule.id && !$0.isSuppressed }.map(\.location.line) ?? []
+        return engine.check(DocumentReader.parse(text), base: base)?.findings.filter { $0.ruleId == rule.id && !$0.isSuppressed }
+            .map { MarkedFinding(line: $0.location.line, severity: $0.severity) } ?? []
     }
 }
 
@@ -65,11 +73,11 @@ let allExamples: [MarkedExample] = RuleRegistry.descriptions.flatMap { rule in
 
 @Suite struct RuleExamplesTests {
     @Test(arguments: allExamples)
-    func exampleFindsExactlyTheMarkedLines(example: MarkedExample) throws {
-        let found = try example.findingLines()
-        #expect(found == example.expectedLines, "found \(found)", sourceLocation: example.sourceLocation)
+    func exampleFindsExactlyTheMarkedFindings(example: MarkedExample) throws {
+        let found = try example.findings()
+        #expect(found == example.expected, "found \(found)", sourceLocation: example.sourceLocation)
         if !example.passing {
-            #expect(!example.expectedLines.isEmpty, "a failing example needs a ↓ marker", sourceLocation: example.sourceLocation)
+            #expect(!example.expected.isEmpty, "a failing example needs a ↓ or ⇣ marker", sourceLocation: example.sourceLocation)
         }
     }
 
@@ -77,15 +85,16 @@ let allExamples: [MarkedExample] = RuleRegistry.descriptions.flatMap { rule in
     /// `designgate-disable-file` comment for that rule.
     @Test(arguments: allExamples.filter { !$0.passing && $0.rule.suppressible })
     func aDisableCommentSilencesTheFailingExample(example: MarkedExample) throws {
-        let disabled = try example.findingLines { $0 + "\n<!-- designgate-disable-file \(example.rule.id) -- an example variant -->\n" }
+        let disabled = try example.findings { $0 + "\n<!-- designgate-disable-file \(example.rule.id) -- an example variant -->\n" }
         #expect(disabled.isEmpty, "found \(disabled)", sourceLocation: example.sourceLocation)
     }
 
-    /// Every example behind front matter finds the same lines, three further down.
+    /// Every example behind front matter finds the same, three lines further down.
     @Test(arguments: allExamples.filter { !$0.text.hasPrefix("---") })
     func frontMatterShiftsTheFindings(example: MarkedExample) throws {
-        let shifted = try example.findingLines { "---\ntags: [example]\n---\n" + $0 }
-        #expect(shifted == example.expectedLines.map { $0 + 3 }, "found \(shifted)", sourceLocation: example.sourceLocation)
+        let shifted = try example.findings { "---\ntags: [example]\n---\n" + $0 }
+        let expected = example.expected.map { MarkedFinding(line: $0.line + 3, severity: $0.severity) }
+        #expect(shifted == expected, "found \(shifted)", sourceLocation: example.sourceLocation)
     }
 
     @Test func everyRuleIsDescribedWithExamples() {

@@ -227,7 +227,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             Example("""
             # Cache
             ## Open Questions
-            1. A warmed entry differs from its source for a while; the warmer must not overwrite it when: ↓
+            1. A warmed entry differs from its source for a while; the warmer must not overwrite it when: ⇣
               1. a deploy restarts the warmer
               1. a periodic audit runs
             1. Should the audit run hourly? ↓
@@ -264,7 +264,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             2. How does the warmer interact with eviction? ↓
             - TODO
             """),
-            Example("# Cache\n## Open Questions\n- Pinned keys will be exempt from the eviction policy. ↓\n- We should consider a second tier. ↓\n"),
+            Example("# Cache\n## Open Questions\n- Pinned keys will be exempt from the eviction policy. ⇣\n- We should consider a second tier. ↓\n"),
             Example("""
             # Cache
             ## Open Questions
@@ -301,7 +301,7 @@ public struct OpenQuestionsResolvedRule: Rule {
             ## Open Questions
             - Which region? Answer: TBD ↓
             - Should the key include the tenant, option A: prefix, or B: hash? ↓
-            - Do we need a warmer? ↓
+            - Do we need a warmer? ⇣
 
               We could probably add one later.
             ### Error messages

@@ -27,7 +27,8 @@ public struct RisksHaveMitigationsRule: Rule {
             handles every risk of the list before it. A paragraph announcing what follows ("Here is an example of …") is an \
             introduction, not a risk; a label opening a later sentence (`… may be a concern. Solution: …`) \
             gives the mitigation; an author saying there is no mitigation ("There are currently no \
-            mitigation measures") is believed, whatever advice follows. In a list where one item plainly tells a \
+            mitigation measures", "There is currently no way around this") is believed, whatever advice \
+            follows ("no mitigation other than a guide" gives the guide). In a list where one item plainly tells a \
             risk, an item saying what something can do ("Unresponsive providers can prevent \
             creation") is a risk too. Handling taken back ("cannot be mitigated", "that we can \
             not handle") or a risk still under study ("one open question is whether …") is not \
@@ -42,7 +43,7 @@ public struct RisksHaveMitigationsRule: Rule {
             as handled unless `allowAccepted` is false. A placeholder (`Mitigation: TBD`, `None`, \
             `TODO: …`) is not a mitigation. Tiers: an error when a risk plainly is one (labelled, \
             listed as a risk, or describing a failure, a break, an exposure …) and nothing \
-            handles it; a warning ("possibly unmitigated") for an item or sub-heading that does \
+            handles it, or when the author's last word on it is that nothing does; a warning ("possibly unmitigated") for an item or sub-heading that does \
             not read as a risk and says nothing about handling, and for a risk the author goes on \
             about (a nested item, a second paragraph) in words that do not read as handling: \
             they may handle it in a way the rule does not know, so a reviewer decides. A paragraph introducing measures or safeguards introduces mitigations; a sub-heading \
@@ -412,12 +413,26 @@ public struct RisksHaveMitigationsRule: Rule {
             - **Mitigation:**
               - Admission validation rejects keys that span tenants.
             """),
+            Example("""
+            # Cache
+            ## Risks
+            - Keys may collide on install. The mitigation would be a controller that waits for the schema.
+
+              On the other side, adoption is unknown. This has no mitigation other than helping users.
+            """),
         ],
         failingExamples: [
             Example("""
             # Cache
             ## Risks and Mitigations
             1. A bad eviction policy will prevent the warmer from starting. There is currently no way around this. ↓
+            """),
+            Example("""
+            # Cache
+            ## Risks
+            **Risk: The warmer may stall while the key service is down** ⇣
+            - **Impact:** stale entries
+            - **Mitigation:** No mitigation in the preview. The release will add a health check.
             """),
             Example("""
             # Cache
@@ -469,7 +484,7 @@ public struct RisksHaveMitigationsRule: Rule {
             1. pinned sessions ↓
             1. cross-region reads ↓
 
-            - Nested key prefixes could collide between tenants. ↓
+            - Nested key prefixes could collide between tenants. ⇣
               - This must be considered before each release.
             """),
             Example("# Cache\n## Risks\n- Is hashing the key enough to spread the load? ↓\n"),
@@ -573,7 +588,7 @@ public struct RisksHaveMitigationsRule: Rule {
               - Mitigation: None
             - Stale prices could be shown for a minute. ↓
               - TODO: decide
-            - Warm-up takes ten minutes ↓
+            - Warm-up takes ten minutes ⇣
 
             Evictions could drop sessions under load. ↓
 
@@ -627,6 +642,17 @@ public struct RisksHaveMitigationsRule: Rule {
             # Cache
             ## Risks
             - The warmer scripts are complicated and have inadequate tests. We could break corner cases. ↓
+            """),
+            // Tiers: nothing after a risk, or a placeholder, is an error; words after it that do not
+            // read as handling make it possibly unmitigated (a warning), unless they leave it under study.
+            Example("# Cache\n## Risks\n- Cache nodes may fail during a deploy. ↓\n\n  TBD\n"),
+            Example("# Cache\n## Risks\n- Cache nodes may fail during a deploy. ⇣\n\n  The deploy tool drains one zone at a time.\n"),
+            Example("# Cache\n## Risks\n- Cache nodes may fail during a deploy. ⇣\n  - Sessions held there are lost.\n"),
+            Example("""
+            # Cache
+            ## Risks
+            #### Warming the first node ↓
+            A key question here is whether the first node warms itself. One option is a job.
             """),
         ])
 
