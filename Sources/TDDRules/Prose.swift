@@ -295,7 +295,23 @@ enum Prose {
     /// True when the text says a decision is still open and does not set it aside on purpose.
     static func leavesOpen(_ text: String) -> Bool { saysOpen(text) != nil && saysDeferred(text) == nil }
     /// The phrase deferring the question, if the text has one.
-    static func saysDeferred(_ text: String) -> String? { deferralPhrases.first(in: text) }
+    static func saysDeferred(_ text: String) -> String? { deferralPhrases.first(in: text) ?? defersToAnotherDocument(text) }
+
+    /// Words that send a question to a document still to come (`a separate subteam RFC`); not
+    /// "new" ("an open question … will likely require a new RFC" leaves it open).
+    private static let laterWords: Set<String> = ["future", "separate", "seperate", "subsequent", "another", "later"]
+    private static let proposalWords: Set<String> = ["rfc", "rfcs", "kep", "keps", "otep", "oteps", "proposal",
+                                                     "proposals", "enhancement", "enhancements"]
+
+    /// "… should be resolved in a separate subteam RFC": a later word at most two words before
+    /// the kind of document that will decide it.
+    private static func defersToAnotherDocument(_ text: String) -> String? {
+        let words = words(text)
+        for (index, word) in words.enumerated() where proposalWords.contains(word) {
+            if let later = words[max(0, index - 2)..<index].first(where: laterWords.contains) { return "\(later) … \(word)" }
+        }
+        return nil
+    }
     /// The phrase that makes the text tentative, if it has one.
     static func hedge(_ text: String) -> String? { hedgePhrases.first(in: text) }
 

@@ -64,7 +64,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             open. A line pointing to where a question was discussed (`Previous discussion: …`, a \
             list of links) answers nothing; a question in parentheses inside a statement is an \
             aside; a grouping sub-heading that defers (`Questions to be resolved in future RFCs`) \
-            settles its questions; "is left open" says a choice is open, and so does a topic \
+            settles its questions, and so does a question sent to a later document ("a separate \
+            subteam RFC", "a later RFC", not "a new RFC"); "is left open" says a choice is open, and so does a topic \
             sub-heading that lays out options (`Options:`) and picks none. Every section under the \
             title or an alias is read (one per alternative, say).
             """,
@@ -179,6 +180,14 @@ public struct OpenQuestionsResolvedRule: Rule {
             1. The number of keys the warmer skipped (did it skip any?)
             ### Questions to be resolved in future RFCs
             - Cross-region invalidation is still unresolved.
+            """),
+            Example("""
+            # Cache
+            ## Unresolved questions
+            - How does the CLI show pinned keys? This should be resolved in a separate subteam RFC.
+
+            ### Shared sweepers
+            Tenants could share a sweeper. It is unclear how common that is, so it seems best to leave it for a later RFC.
             """),
             Example("""
             # Cache
