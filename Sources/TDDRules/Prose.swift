@@ -312,6 +312,7 @@ enum Prose {
         }
         return nil
     }
+
     /// The phrase that makes the text tentative, if it has one.
     static func hedge(_ text: String) -> String? { hedgePhrases.first(in: text) }
 

@@ -44,7 +44,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             weighs options ("One option is …"), is an aside in parentheses or a tentative answer \
             the author takes back ("I think it is, but I haven't proved it") does not answer it, nor does a nested \
             `Pros include:` over a list that asks again; an answer that weighs options ("one option would be …", "may be covered by \
-            …, or may be …", "Alternative would be …") leaves it open; nested items that only weigh it (points of which one leans, "seems easier", or \
+            …, or may be …", "Alternative would be …", or a sentence supposing one choice with none \
+            made: "If we do keep it, …") leaves it open; nested items that only weigh it (points of which one leans, "seems easier", or \
             one point saying what "may" happen) or only say where it was raised ("This question was \
             raised in review") leave it open; an answer saying the author "could be convinced \
             otherwise" leaves it open; a list after an answer that ends in a colon or semicolon \
