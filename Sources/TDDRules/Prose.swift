@@ -116,7 +116,6 @@ enum Prose {
         return questions.isEmpty || rhetorical.count < questions.count || sentences.count == questions.count
     }
 
-    /// The text's sentences, each with its closing mark (`.`, `?`, `!`), trimmed.
     /// Abbreviations whose full stop ends no sentence (`e.g. the kubelet`).
     static let abbreviations = ["e.g.", "i.e.", "eg.", "ie.", "vs.", "cf.", "approx.", "incl."]
 
@@ -129,6 +128,7 @@ enum Prose {
         return abbreviations.contains(lastWord)
     }
 
+    /// The text's sentences, each with its closing mark (`.`, `?`, `!`), trimmed.
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
@@ -496,9 +496,10 @@ enum Prose {
     /// True when a sentence says a risk has no mitigation at all (not "cannot be fully
     /// mitigated", not "no mitigation other than helping users").
     static func deniesMitigation(_ sentence: String) -> Bool {
-        mitigationDenials.first(in: sentence) != nil
-            && Set(words(sentence)).isDisjoint(with: ["fully", "completely", "entirely", "totally", "itself", "other",
-                                                      "except", "besides"])
+        guard mitigationDenials.first(in: sentence) != nil else { return false }
+        let said = words(sentence)
+        return Set(said).isDisjoint(with: ["fully", "completely", "entirely", "totally", "itself", "except", "besides"])
+            && !zip(said, said.dropFirst()).contains { $0 == ("other", "than") }
     }
 
     /// Phrases saying a risk is still being studied: not handled yet.

@@ -228,6 +228,12 @@ struct QuestionReader {
         }
     }
 
+    /// Labels (normalized) of a line pointing to a discussion.
+    private static let discussionLabels: Set<String> = [
+        "previous discussion", "previous discussions", "discussion", "discussions", "original thread", "thread",
+        "see also", "related",
+    ]
+
     /// True when a paragraph introduces options (`Options:`) and nothing after it decides.
     private static func onlyWeighsOptions(_ body: [Block]) -> Bool {
         guard let start = body.firstIndex(where: { block in
@@ -238,12 +244,6 @@ struct QuestionReader {
             Prose.saysDecided(block.plainText) != nil || Rule.hasResolutionLabel(block.plainText)
         }
     }
-
-    /// Labels (normalized) of a line pointing to a discussion.
-    private static let discussionLabels: Set<String> = [
-        "previous discussion", "previous discussions", "discussion", "discussions", "original thread", "thread",
-        "see also", "related",
-    ]
 
     private static func asks(_ block: Block) -> Bool {
         if case .paragraph(let text) = block { return Prose.asksInEarnest(text.text) }

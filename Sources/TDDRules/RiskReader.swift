@@ -368,10 +368,9 @@ struct RiskReader {
     /// True when a risk's body ends with a paragraph whose last sentence tells harm that nothing
     /// after it handles ("The same was done on AWS, where it is indeed a problem."): whatever
     /// came before, the risk is still open. A condition ("If it happens, file an issue") tells none,
-    /// nor does harm that is there already, without the design ("anyone editing the groups by
-    /// hand is already exposed to …");
-    /// after a paragraph that opens by handling the risk, nor does a doubt about the remedy ("To
-    /// mitigate this, … However this could still lead to skew").
+    /// nor does harm that is there already without the design ("anyone editing the groups by
+    /// hand is already exposed to …"), nor, after a paragraph that opens by handling the risk, a
+    /// doubt about the remedy ("To mitigate this, … However this could still lead to skew").
     private static func endsWithHarm(_ body: [Block]) -> Bool {
         guard case .paragraph(let text)? = body.last else { return false }
         return endsWithHarm(body, lastParagraph: text.text)
@@ -404,7 +403,7 @@ struct RiskReader {
             if case .paragraph(let earlier) = block { return opensByHandling(earlier.text) }
             return false
         }
-        if remedied, Prose.words(last).contains(where: Prose.possibilityWords.contains) { return false }
+        if remedied, lastWords.contains(where: Prose.possibilityWords.contains) { return false }
         return Prose.assertsHarm(last) && !Prose.asksQuestion(last) && !Prose.saysHandled(last) && !Prose.saysAccepted(last)
     }
 

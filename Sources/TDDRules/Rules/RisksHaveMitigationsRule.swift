@@ -426,6 +426,7 @@ public struct RisksHaveMitigationsRule: Rule {
             # Cache
             ## Risks and Mitigations
             1. A bad eviction policy will prevent the warmer from starting. There is currently no way around this. ↓
+            1. Tenants share one warmer. There is no workaround for the other tenants. ↓
             """),
             Example("""
             # Cache
