@@ -179,10 +179,12 @@ enum Prose {
         "would", "isn't", "aren't", "has", "have", "does", "doesn't", "do", "don't",
     ]
 
-    /// True when a text only spells out what came before (`E.g. …`, `For example, …`, `i.e. …`).
+    /// True when a text only spells out what came before (`E.g. …`, `For example, …`, `i.e. …`,
+    /// `Especially, …`).
     static func elaborates(_ text: String) -> Bool {
         let words = words(text)
-        return [["e", "g"], ["eg"], ["i", "e"], ["for", "example"], ["for", "instance"]].contains { words.starts(with: $0) }
+        return [["e", "g"], ["eg"], ["i", "e"], ["for", "example"], ["for", "instance"], ["especially"], ["specially"],
+                ["in", "particular"], ["particularly"], ["notably"], ["specifically"]].contains { words.starts(with: $0) }
     }
 
     /// True when an answer only supposes (`If few do, the score reduces to …`): it says what
@@ -246,6 +248,7 @@ enum Prose {
         "future otep", "future oteps", "future proposal", "future proposals", "future enhancement",
         "future enhancements", "separate otep", "another proposal", "separate proposal", "separate kep",
         "fast-follow", "fast follow", "later iteration", "future iteration", "rather than blocking",
+        "hold off on", "holding off on", "held off on",
     ])
 
     /// Phrases that record a decision after a question (`…? This proposal defaults to opt-in`).
@@ -275,12 +278,46 @@ enum Prose {
     /// True when an answer lists options rather than choosing one, or supposes one of the
     /// choices without making it (`… If we do keep it, we probably need a rate limit.`).
     static func weighsOptions(_ text: String) -> Bool {
-        optionPhrases.first(in: text) != nil
+        optionPhrases.first(in: text) != nil || statesTheAlternative(text)
             || (saysDecided(text) == nil && sentences(text).contains { words($0).starts(with: ["if", "we"]) })
     }
 
+    /// "The alternate is to disallow this …" right after the question: the other choice set
+    /// beside it, none made.
+    static func statesTheAlternative(_ text: String) -> Bool {
+        let opening = words(sentences(text).first ?? "").prefix(2)
+        return opening.first == "alternatively" || (["the", "an"].contains(opening.first ?? "")
+            && ["alternate", "alternative"].contains(opening.dropFirst().first ?? ""))
+    }
+
     /// The phrase saying a decision is still open, if the text has one.
-    static func saysOpen(_ text: String) -> String? { openPhrases.first(in: text) ?? keptOpen(text) }
+    static func saysOpen(_ text: String) -> String? {
+        openPhrases.first(in: text) ?? keptOpen(text) ?? inquiryAhead(text) ?? choiceAhead(text)
+    }
+
+    /// Nouns naming an inquiry still to make.
+    private static let inquiries: Set<String> = ["evaluation", "inquiry", "analysis", "study", "research",
+                                                 "experimentation", "investigation"]
+
+    /// "We may need further evaluation to decide", "questions that deserve further inquiry":
+    /// more inquiry ahead, not one made ("after further evaluation, we chose …").
+    private static func inquiryAhead(_ text: String) -> String? {
+        let words = words(text)
+        for index in words.indices.dropLast() where ["further", "more"].contains(words[index]) && inquiries.contains(words[index + 1]) {
+            if index > 0, ["after", "following", "with"].contains(words[index - 1]) { continue }
+            return "\(words[index]) \(words[index + 1])"
+        }
+        return nil
+    }
+
+    /// "We may prototype both ways and see which is better": a choice still to make by trying.
+    private static func choiceAhead(_ text: String) -> String? {
+        let words = words(text)
+        for index in words.indices.dropLast() where words[index] == "see" && ["which", "whether"].contains(words[index + 1]) {
+            if index > 0, ["and", "to", "then"].contains(words[index - 1]) { return "see \(words[index + 1])" }
+        }
+        return nil
+    }
 
     /// "We would prefer to keep the question of this possibility open": keeping or leaving
     /// something open, a few words apart.
@@ -445,12 +482,12 @@ enum Prose {
     /// ("cannot be mitigated", "must be considered").
     static func saysHandled(_ text: String) -> Bool {
         let sentences = sentences(text)
-        // After the risk's own first sentence, an instruction (`Document prerequisites and
-        // surface clear events`) says what is done about it.
-        if sentences.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
-        if sentences.contains(where: remediesOnCondition) { return true }
         let parts = sentences.flatMap(clauses)
-        if parts.contains(where: pointsToSection) { return true }
+        // After the risk's own first clause, an instruction (`Document prerequisites and
+        // surface clear events`, `…; expose clear status conditions`) says what is done about it.
+        if parts.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
+        if sentences.contains(where: remediesOnCondition) { return true }
+        if parts.contains(where: { pointsToSection($0) || actsOnIt($0) || leavesToItsOwner($0) }) { return true }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
         func handles(_ clause: String) -> Bool {
             let clauseWords = words(withoutInvertedCondition(clause))
@@ -480,6 +517,35 @@ enum Prose {
         guard let first = clause.first(where: { !$0.isWhitespace }), "sSaArR".contains(first) else { return false }
         let said = words(clause)
         return opensWithPointer(said) && !Set(said).isDisjoint(with: ["section", "sections", "below", "above"])
+    }
+
+    /// Words between "we" and what we do (`we also limit`).
+    private static let manners: Set<String> = ["also", "additionally", "further", "therefore", "then", "explicitly",
+                                               "instead", "always"]
+
+    /// "So, we limit the size of `succeededIndexes` to 64KiB": the authors doing one of the
+    /// handling instructions, not on a condition ("If we limit it, …").
+    static func actsOnIt(_ clause: String) -> Bool {
+        let said = words(clause)
+        guard let first = said.first, !["if", "unless", "when", "whether"].contains(first) else { return false }
+        for index in said.indices where said[index] == "we" {
+            let verb = said[(index + 1)...].drop(while: manners.contains).first
+            if let verb, handlingInstructions.contains(verb) { return true }
+        }
+        return false
+    }
+
+    /// Who a risk can be left to.
+    private static let owners: Set<String> = ["user", "users", "admin", "admins", "administrator", "administrators",
+                                              "operator", "operators", "customer", "customers", "owner", "owners"]
+
+    /// "It is up to the user to stay informed and update their images": the risk handed to
+    /// whoever can act on it.
+    static func leavesToItsOwner(_ clause: String) -> Bool {
+        let said = words(clause)
+        return said.indices.dropLast().contains { index in
+            said[index] == "up" && said[index + 1] == "to" && said[(index + 2)...].prefix(3).contains(where: owners.contains)
+        }
     }
 
     /// Words before a handling phrase that say it is missing (`inadequate tests`, `no documentation`).
@@ -533,6 +599,7 @@ enum Prose {
         "document", "monitor", "surface", "use", "reject", "validate", "enforce", "recommend", "highlight",
         "maintain", "track", "limit", "cap", "warn", "alert", "retry", "require", "provide", "address",
         "mitigate", "ensure", "avoid", "prevent", "gate", "restrict", "communicate", "publish", "audit",
+        "expose", "emit", "notify", "verify", "test",
     ]
 
     static func saysAccepted(_ text: String) -> Bool { acceptancePhrases.first(in: text) != nil }

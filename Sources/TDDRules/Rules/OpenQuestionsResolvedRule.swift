@@ -45,7 +45,11 @@ public struct OpenQuestionsResolvedRule: Rule {
             the author takes back ("I think it is, but I haven't proved it") does not answer it, nor does a nested \
             `Pros include:` over a list that asks again; an answer that weighs options ("one option would be …", "may be covered by \
             …, or may be …", "Alternative would be …", or a sentence supposing one choice with none \
-            made: "If we do keep it, …") leaves it open; nested items that only weigh it (points of which one leans, "seems easier", or \
+            made: "If we do keep it, …", or only the other choice: "The alternate is …") leaves it open, and so \
+            does one that leaves an inquiry or a trial ahead ("we may need further evaluation to decide", "prototype \
+            both ways and see which …"); a nested item narrowing the question ("Especially, …") answers nothing, \
+            and after "Questions that deserve further inquiry:" each item is a question; "it was decided to hold \
+            off on a final decision" defers it; nested items that only weigh it (points of which one leans, "seems easier", or \
             one point saying what "may" happen) or only say where it was raised ("This question was \
             raised in review") leave it open; an answer saying the author "could be convinced \
             otherwise" leaves it open; a list after an answer that ends in a colon or semicolon \
@@ -189,6 +193,9 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             ### Shared sweepers
             Tenants could share a sweeper. It is unclear how common that is, so it seems best to leave it for a later RFC.
+
+            **What should the eviction order be?** In particular, it may make sense to evict by size. It was
+            decided to hold off on a final decision until there is more usage in the wild.
             """),
             Example("""
             # Cache
@@ -374,6 +381,23 @@ public struct OpenQuestionsResolvedRule: Rule {
             1. Copy the keys from a sibling region.
             1. Replay the last hour of traffic (from the access logs?)
             """),
+            Example("""
+            # Cache
+            ## Open Questions
+            - Should we allow tenants to pin keys? ↓
+              The alternate is to disallow it and evict pinned keys like any other.
+            - How about always warming from the origin? ↓
+
+              It keeps the design simple, but we may need further evaluation to decide.
+            - How about a shared queue for every region? ↓
+
+              We may prototype both ways and see which balances cost and latency.
+
+            Questions that deserve further inquiry:
+
+            - Interactions with the CDN's own cache ↓
+              - Especially, invalidation and ordering.
+            """),
         ])
 
     static let labels = ["resolved", "resolution", "answered", "answer", "decision", "decided", "closed",
@@ -462,7 +486,9 @@ public struct OpenQuestionsResolvedRule: Rule {
             // A question deeper down (`Challenges include:` → `How do we …?`) is still to answer.
             if item.descendants.contains(where: { $0.lead?.text.trimmingWhitespace.hasSuffix("?") ?? false }) { return .open }
             // `Pros include:` introduces what follows; it answers nothing.
-            guard let answer = statements.first(where: { !Prose.asksQuestion($0) && !Prose.introduces($0) }) else { return .open }
+            // `Specially, vendoring and reproducibility.` narrows the question; it answers nothing.
+            guard let answer = statements.first(where: { !Prose.asksQuestion($0) && !Prose.introduces($0) && !Prose.elaborates($0) })
+            else { return .open }
             if Prose.leavesOpen(all) || Prose.weighsOptions(all) || Prose.weighsOptions(lead.text)
                 || onlyWeighs(attached) { return .open }
             return answerReading(answer)

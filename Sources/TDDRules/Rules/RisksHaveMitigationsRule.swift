@@ -22,7 +22,9 @@ public struct RisksHaveMitigationsRule: Rule {
             follow it or its sub-heading's body saying how it is handled — prevented ("to \
             prevent this, we will …"), guarded, validated, tested, documented, falling back, \
             handed to the section that deals with it ("see the Upgrade Strategy section"), \
-            relied on ("we rely on a grace period"), or "…, so the state is never hidden". A \
+            relied on ("we rely on a grace period"), done by the authors ("So, we limit the size to \
+            64KiB"), left to whoever can act ("It is up to the user to update it"), told as an instruction \
+            after the risk ("…; expose clear status conditions"), or "…, so the state is never hidden". A \
             paragraph that opens by handling "these" risks ("This will be mitigated by …") \
             handles every risk of the list before it. A paragraph announcing what follows ("Here is an example of …") is an \
             introduction, not a risk; a label opening a later sentence (`… may be a concern. Solution: …`) \
@@ -419,6 +421,14 @@ public struct RisksHaveMitigationsRule: Rule {
             - Keys may collide on install. The mitigation would be a controller that waits for the schema.
 
               On the other side, adoption is unknown. This has no mitigation other than helping users.
+            """),
+            Example("""
+            # Cache
+            ## Risks and Mitigations
+            - If callers may list unlimited keys per request, the request may outgrow the API server's limit.
+              So, we limit each request to 1,000 keys.
+            - A third-party warmer image may ship with known vulnerabilities. It is up to the user to update it.
+            - Wrong storage class: the cache volume may not mount; expose clear status conditions and events.
             """),
         ],
         failingExamples: [
