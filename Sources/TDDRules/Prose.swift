@@ -292,7 +292,21 @@ enum Prose {
 
     /// The phrase saying a decision is still open, if the text has one.
     static func saysOpen(_ text: String) -> String? {
-        openPhrases.first(in: text) ?? keptOpen(text) ?? inquiryAhead(text) ?? choiceAhead(text)
+        openPhrases.first(in: text) ?? keptOpen(text) ?? inquiryAhead(text) ?? choiceAhead(text) ?? namesChoices(text)
+    }
+
+    private static let counts: Set<String> = ["two", "three", "four", "several", "multiple"]
+    private static let choices: Set<String> = ["options", "approaches", "alternatives", "choices"]
+
+    /// "There are two different approaches being considered": several choices standing, none made.
+    static func namesChoices(_ text: String) -> String? {
+        let words = words(text)
+        // "There are two …", "we have two …": the choices stand open now (not "We had three options").
+        for index in words.indices.dropFirst() where counts.contains(words[index]) && ["are", "have"].contains(words[index - 1]) {
+            let next = words[(index + 1)...].drop(while: { ["different", "possible", "main", "competing"].contains($0) })
+            if let noun = next.first, choices.contains(noun), saysDecided(text) == nil { return "\(words[index]) … \(noun)" }
+        }
+        return nil
     }
 
     /// Nouns naming an inquiry still to make.
@@ -462,6 +476,7 @@ enum Prose {
         "choose not to", "chose not to", "decided not to", "decide not to", "deliberately",
         "available as an option", "available as an alternative", "report an error", "reports an error",
         "an error is reported", "corrected", "reverted", "migration path", "migration paths",
+        "will follow the same", "follows the same", "the same pattern as",
     ])
 
     /// Phrases that accept a risk and say why.
@@ -513,11 +528,21 @@ enum Prose {
     /// "…; see the Upgrade Strategy section for further discussion": a clause handing the risk
     /// to the part of the document that deals with it.
     static func pointsToSection(_ clause: String) -> Bool {
-        // Most clauses open with another word: look at the first letter before splitting words.
-        guard let first = clause.first(where: { !$0.isWhitespace }), "sSaArR".contains(first) else { return false }
+        // Most clauses neither open with a pointer nor name a section: look before splitting words.
+        guard let first = clause.first(where: { !$0.isWhitespace }),
+              "sSaArR".contains(first) || clause.contains("ection") else { return false }
         let said = words(clause)
-        return opensWithPointer(said) && !Set(said).isDisjoint(with: ["section", "sections", "below", "above"])
+        guard !Set(said).isDisjoint(with: ["section", "sections", "below", "above"]) else { return false }
+        // "This is discussed in the QoS Class Mismatch Risks section", not "the risk described in
+        // the previous section".
+        return opensWithPointer(said) || said.indices.dropLast(2).contains { index in
+            ["is", "are", "been", "be"].contains(said[index]) && pointingVerbs.contains(said[index + 1]) && said[index + 2] == "in"
+        }
     }
+
+    /// Verbs saying where in the document something is dealt with.
+    private static let pointingVerbs: Set<String> = ["discussed", "described", "covered", "detailed", "explained",
+                                                     "addressed", "outlined", "handled"]
 
     /// Words between "we" and what we do (`we also limit`).
     private static let manners: Set<String> = ["also", "additionally", "further", "therefore", "then", "explicitly",

@@ -97,6 +97,7 @@ struct QuestionReader {
             answering = nil
             switch block {
             case .list(let list):
+                if let introduced, Prose.namesChoices(introduced.text) != nil, Prose.introduces(introduced.text) { continue }
                 if let listBefore, listBefore.ordered, !list.ordered,
                    !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     if let answered = answerable {
@@ -138,9 +139,14 @@ struct QuestionReader {
                     if pending != nil { pending = nil } else if let (index, _) = answerable { violations.remove(at: index) }
                 } else if TextPatterns.saysNone(text.text) || Prose.closesUnresolvedBlock(text.text) || Self.isPreamble(text.text) {
                     continue
+                } else if Self.announcesAnswer(text.text) {
+                    // `_Answered during review:_`: the paragraph after it is the answer.
+                    lastItem = answerable
+                    continue
                 } else if Prose.asksInEarnest(text.text) || Prose.isPlaceholder(text.text) {
                     flush()
-                    pending = Pending(text: text.text, location: text.location, reading: Rule.reading(ofQuestion: text.text))
+                    pending = Pending(text: text.text, location: Self.questionLocation(in: text),
+                                      reading: Rule.reading(ofQuestion: text.text))
                     if Prose.introduces(text.text) { introduction = text }
                 } else if Prose.leavesOpen(text.text) {
                     if Prose.introduces(text.text) {
@@ -149,6 +155,10 @@ struct QuestionReader {
                         // `More work is needed to decide. Some possibilities:` under a topic: the topic is open.
                         if let topic, violations.isEmpty {
                             pending = Pending(text: topic.title, location: topic.location, reading: .open, answerable: false)
+                        } else if topic == nil, Prose.namesChoices(text.text) != nil {
+                            // `There are two approaches being considered. These approaches are:` is
+                            // the open question; the list holds its options.
+                            pending = Pending(text: text.text, location: text.location, reading: .open, answerable: false)
                         }
                     } else if pending != nil {
                         flush()
@@ -197,6 +207,41 @@ struct QuestionReader {
             introduced = Prose.introduces(text) && item.blocks.count == 1 && item.children.isEmpty
             return true
         }
+    }
+
+    /// Words opening a line that announces the answer below it.
+    private static let answerWords: Set<String> = ["answer", "answered", "answers", "resolution", "resolved",
+                                                   "decision", "decided", "conclusion", "outcome"]
+
+    /// True for a short line ending in a colon that announces the answer after it (`Answered
+    /// during review:`, `Decision (from the sync):`).
+    private static func announcesAnswer(_ text: String) -> Bool {
+        let words = Prose.words(text)
+        return words.count <= 6 && words.first.map(answerWords.contains) == true && Prose.introduces(text)
+    }
+
+    /// Where a paragraph's question is: its first line, or, when that line asks nothing and
+    /// numbered items ran into the paragraph (`2. …` cannot interrupt a paragraph), the first
+    /// such item that asks.
+    private static func questionLocation(in paragraph: InlineText) -> SourceLocation {
+        let lines = paragraph.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, !first.contains("?") else { return paragraph.location }
+        let starts = lines.indices.dropFirst().filter { Self.opensNumberedItem(lines[$0]) }
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1] : lines.count
+            if lines[start..<end].contains(where: { $0.contains("?") }) {
+                return SourceLocation(line: paragraph.location.line + start)
+            }
+        }
+        return paragraph.location
+    }
+
+    /// True for a line opening with an ordered list marker (`3. `, `3) `).
+    private static func opensNumberedItem(_ line: Substring) -> Bool {
+        let trimmed = line.drop(while: { $0 == " " })
+        let digits = trimmed.prefix(while: { ("0"..."9").contains($0) })
+        let rest = trimmed.dropFirst(digits.count)
+        return !digits.isEmpty && digits.count <= 3 && (rest.hasPrefix(". ") || rest.hasPrefix(") "))
     }
 
     /// True for a paragraph about the section's questions as a whole ("This section highlights

@@ -49,7 +49,10 @@ public struct OpenQuestionsResolvedRule: Rule {
             does one that leaves an inquiry or a trial ahead ("we may need further evaluation to decide", "prototype \
             both ways and see which …"); a nested item narrowing the question ("Especially, …") answers nothing, \
             and after "Questions that deserve further inquiry:" each item is a question; "it was decided to hold \
-            off on a final decision" defers it; nested items that only weigh it (points of which one leans, "seems easier", or \
+            off on a final decision" defers it; a line announcing the answer ("Answered during review:") \
+            hands the question to the paragraph after it; a paragraph saying several approaches are \
+            being considered is the open question, and the list after it holds its options; numbered \
+            items that ran into a paragraph (`2. …` after a line of text) are reported at the one that asks; nested items that only weigh it (points of which one leans, "seems easier", or \
             one point saying what "may" happen) or only say where it was raised ("This question was \
             raised in review") leave it open; an answer saying the author "could be convinced \
             otherwise" leaves it open; a list after an answer that ends in a colon or semicolon \
@@ -196,6 +199,15 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             **What should the eviction order be?** In particular, it may make sense to evict by size. It was
             decided to hold off on a final decision until there is more usage in the wild.
+            """),
+            Example("""
+            # Cache
+            ## Open Questions
+            1. Do we want a field to turn the warmer off?
+
+            _Answered during review:_
+
+            We see no need: administrators can limit who creates warmers.
             """),
             Example("""
             # Cache
@@ -397,6 +409,22 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             - Interactions with the CDN's own cache ↓
               - Especially, invalidation and ordering.
+            """),
+            Example("""
+            # Cache
+            ## Open issues
+            Sharding by tenant was dropped in review: a per-region index would be sufficient.
+            2. The eviction order as discussed above.
+            3. In a warm start, if part of the keys are pinned, ↓
+            does every key need a pin?
+            """),
+            Example("""
+            # Cache
+            ## Open Questions
+            Right now, there are two different approaches being considered for the key format. These approaches are: ↓
+
+            1. The tenant's id first. This follows the storage layout.
+            1. The region first. This keeps a region's keys together.
             """),
         ])
 

@@ -24,7 +24,9 @@ public struct RisksHaveMitigationsRule: Rule {
             handed to the section that deals with it ("see the Upgrade Strategy section"), \
             relied on ("we rely on a grace period"), done by the authors ("So, we limit the size to \
             64KiB"), left to whoever can act ("It is up to the user to update it"), told as an instruction \
-            after the risk ("…; expose clear status conditions"), or "…, so the state is never hidden". A \
+            after the risk ("…; expose clear status conditions"), pointed to where it is dealt with \
+            ("This is discussed in the Eviction section"), handled like what exists ("will follow the \
+            same access control pattern as other resources"), or "…, so the state is never hidden". A \
             paragraph that opens by handling "these" risks ("This will be mitigated by …") \
             handles every risk of the list before it. A paragraph announcing what follows ("Here is an example of …") is an \
             introduction, not a risk; a label opening a later sentence (`… may be a concern. Solution: …`) \
@@ -429,6 +431,10 @@ public struct RisksHaveMitigationsRule: Rule {
               So, we limit each request to 1,000 keys.
             - A third-party warmer image may ship with known vulnerabilities. It is up to the user to update it.
             - Wrong storage class: the cache volume may not mount; expose clear status conditions and events.
+            - Pods that only use warm claims are more susceptible to eviction. This is discussed in the
+              [Eviction](#eviction) section.
+            - Unauthorized creation of warmers could lead to cost overruns. This will follow the same
+              role-based access control pattern as other resources.
             """),
         ],
         failingExamples: [
