@@ -555,10 +555,14 @@ enum Prose {
         guard let first = said.first, !["if", "unless", "when", "whether"].contains(first) else { return false }
         for index in said.indices where said[index] == "we" {
             let verb = said[(index + 1)...].drop(while: manners.contains).first
-            if let verb, handlingInstructions.contains(verb) { return true }
+            if let verb, handlingInstructions.contains(verb), !designVerbs.contains(verb) { return true }
         }
         return false
     }
+
+    /// Instructions that, said of ourselves, state the design rather than a remedy ("Because we
+    /// use a single queue, a slow consumer may block the rest").
+    private static let designVerbs: Set<String> = ["use", "provide", "maintain", "require", "track"]
 
     /// Who a risk can be left to.
     private static let owners: Set<String> = ["user", "users", "admin", "admins", "administrator", "administrators",

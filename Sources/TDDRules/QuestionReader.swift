@@ -145,8 +145,8 @@ struct QuestionReader {
                     continue
                 } else if Prose.asksInEarnest(text.text) || Prose.isPlaceholder(text.text) {
                     flush()
-                    pending = Pending(text: text.text, location: Self.questionLocation(in: text),
-                                      reading: Rule.reading(ofQuestion: text.text))
+                    let asked = Self.question(in: text)
+                    pending = Pending(text: asked.text, location: asked.location, reading: Rule.reading(ofQuestion: text.text))
                     if Prose.introduces(text.text) { introduction = text }
                 } else if Prose.leavesOpen(text.text) {
                     if Prose.introduces(text.text) {
@@ -220,20 +220,21 @@ struct QuestionReader {
         return words.count <= 6 && words.first.map(answerWords.contains) == true && Prose.introduces(text)
     }
 
-    /// Where a paragraph's question is: its first line, or, when that line asks nothing and
-    /// numbered items ran into the paragraph (`2. …` cannot interrupt a paragraph), the first
+    /// A paragraph's question and where it is: the whole paragraph, or, when its first line asks
+    /// nothing and numbered items ran into it (`2. …` cannot interrupt a paragraph), the first
     /// such item that asks.
-    private static func questionLocation(in paragraph: InlineText) -> SourceLocation {
+    private static func question(in paragraph: InlineText) -> (text: String, location: SourceLocation) {
+        let whole = (paragraph.text, paragraph.location)
         let lines = paragraph.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, !first.contains("?") else { return paragraph.location }
+        guard let first = lines.first, !first.contains("?") else { return whole }
         let starts = lines.indices.dropFirst().filter { Self.opensNumberedItem(lines[$0]) }
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1] : lines.count
             if lines[start..<end].contains(where: { $0.contains("?") }) {
-                return SourceLocation(line: paragraph.location.line + start)
+                return (lines[start..<end].joined(separator: "\n"), SourceLocation(line: paragraph.location.line + start))
             }
         }
-        return paragraph.location
+        return whole
     }
 
     /// True for a line opening with an ordered list marker (`3. `, `3) `).
