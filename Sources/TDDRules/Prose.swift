@@ -226,12 +226,12 @@ enum Prose {
         "to be discussed", "under discussion", "todo", "tbd", "not clear", "no consensus", "not full consensus",
         "without consensus", "some discussion", "still being discussed", "being debated", "is open",
         "are open", "need to resolve", "needs to resolve", "yet to resolve", "items to resolve", "issues to resolve",
-        "questions to resolve", "points to resolve", "things to resolve", "to be resolved", "not resolved", "not been resolved", "have not resolved", "there are three main options",
-        "there are two options", "there are several options", "main options", "open questions", "remain open",
+        "questions to resolve", "points to resolve", "things to resolve", "to be resolved", "not resolved", "not been resolved", "have not resolved",
+        "main options", "open questions", "remain open",
         "remains open", "left open", "leave it open", "leave this open", "subject of discussion", "up for discussion",
         "we do not know", "we don't know",
         "do not know yet", "not known yet", "more work is needed",
-        "more work needed", "further investigation", "needs investigation", "need investigation", "needs more thought",
+        "more work needed", "needs investigation", "need investigation", "needs more thought",
         "may need to be", "might need to be", "requires prototyping", "require prototyping", "first prototyping",
         "should observe whether", "requires deciding", "resolving this", "should be resolved", "must be resolved",
         "there is a question", "question is whether", "a question on whether",
@@ -304,7 +304,7 @@ enum Prose {
         // "There are two …", "we have two …": the choices stand open now (not "We had three options").
         for index in words.indices.dropFirst() where counts.contains(words[index]) && ["are", "have"].contains(words[index - 1]) {
             let next = words[(index + 1)...].drop(while: { ["different", "possible", "main", "competing"].contains($0) })
-            if let noun = next.first, choices.contains(noun), saysDecided(text) == nil { return "\(words[index]) … \(noun)" }
+            if let noun = next.first, choices.contains(noun) { return "\(words[index]) … \(noun)" }
         }
         return nil
     }
@@ -498,11 +498,12 @@ enum Prose {
     static func saysHandled(_ text: String) -> Bool {
         let sentences = sentences(text)
         let parts = sentences.flatMap(clauses)
+        let partWords = parts.map(words)
         // After the risk's own first clause, an instruction (`Document prerequisites and
         // surface clear events`, `…; expose clear status conditions`) says what is done about it.
-        if parts.dropFirst().contains(where: { words($0).first.map(handlingInstructions.contains) ?? false }) { return true }
+        if partWords.dropFirst().contains(where: { $0.first.map(handlingInstructions.contains) ?? false }) { return true }
         if sentences.contains(where: remediesOnCondition) { return true }
-        if parts.contains(where: { pointsToSection($0) || actsOnIt($0) || leavesToItsOwner($0) }) { return true }
+        if partWords.contains(where: { pointsToSection($0) || actsOnIt($0) || leavesToItsOwner($0) }) { return true }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
         func handles(_ clause: String) -> Bool {
             let clauseWords = words(withoutInvertedCondition(clause))
@@ -527,12 +528,8 @@ enum Prose {
 
     /// "…; see the Upgrade Strategy section for further discussion": a clause handing the risk
     /// to the part of the document that deals with it.
-    static func pointsToSection(_ clause: String) -> Bool {
-        // Most clauses neither open with a pointer nor name a section: look before splitting words.
-        guard let first = clause.first(where: { !$0.isWhitespace }),
-              "sSaArR".contains(first) || clause.contains("ection") else { return false }
-        let said = words(clause)
-        guard !Set(said).isDisjoint(with: ["section", "sections", "below", "above"]) else { return false }
+    static func pointsToSection(_ said: [String]) -> Bool {
+        guard said.contains(where: { ["section", "sections", "below", "above"].contains($0) }) else { return false }
         // "This is discussed in the QoS Class Mismatch Risks section", not "the risk described in
         // the previous section".
         return opensWithPointer(said) || said.indices.dropLast(2).contains { index in
@@ -550,8 +547,7 @@ enum Prose {
 
     /// "So, we limit the size of `succeededIndexes` to 64KiB": the authors doing one of the
     /// handling instructions, not on a condition ("If we limit it, …").
-    static func actsOnIt(_ clause: String) -> Bool {
-        let said = words(clause)
+    static func actsOnIt(_ said: [String]) -> Bool {
         guard let first = said.first, !["if", "unless", "when", "whether"].contains(first) else { return false }
         for index in said.indices where said[index] == "we" {
             let verb = said[(index + 1)...].drop(while: manners.contains).first
@@ -570,8 +566,7 @@ enum Prose {
 
     /// "It is up to the user to stay informed and update their images": the risk handed to
     /// whoever can act on it.
-    static func leavesToItsOwner(_ clause: String) -> Bool {
-        let said = words(clause)
+    static func leavesToItsOwner(_ said: [String]) -> Bool {
         return said.indices.dropLast().contains { index in
             said[index] == "up" && said[index + 1] == "to" && said[(index + 2)...].prefix(3).contains(where: owners.contains)
         }

@@ -97,7 +97,8 @@ struct QuestionReader {
             answering = nil
             switch block {
             case .list(let list):
-                if let introduced, Prose.namesChoices(introduced.text) != nil, Prose.introduces(introduced.text) { continue }
+                // After `There are two approaches being considered. These approaches are:` the items are its options.
+                if let introduced, Prose.namesChoices(introduced.text) != nil { continue }
                 if let listBefore, listBefore.ordered, !list.ordered,
                    !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     if let answered = answerable {
@@ -209,15 +210,13 @@ struct QuestionReader {
         }
     }
 
-    /// Words opening a line that announces the answer below it.
-    private static let answerWords: Set<String> = ["answer", "answered", "answers", "resolution", "resolved",
-                                                   "decision", "decided", "conclusion", "outcome"]
-
-    /// True for a short line ending in a colon that announces the answer after it (`Answered
-    /// during review:`, `Decision (from the sync):`).
+    /// True for a short line ending in a colon that opens with a resolution label and announces
+    /// the answer after it (`Answered during review:`, `Decision (from the sync):`); not the
+    /// one-letter `A.` label (`A few notes:`).
     private static func announcesAnswer(_ text: String) -> Bool {
         let words = Prose.words(text)
-        return words.count <= 6 && words.first.map(answerWords.contains) == true && Prose.introduces(text)
+        return words.count <= 6 && Prose.introduces(text)
+            && Rule.labels.contains { $0 != "a" && words.starts(with: Prose.words($0)) }
     }
 
     /// A paragraph's question and where it is: the whole paragraph, or, when its first line asks
