@@ -44,6 +44,16 @@ public struct InlineText: Sendable, Hashable {
     }
 }
 
+extension InlineText {
+    /// Where `fragment` starts in the text: the line of its first occurrence, or the text's own
+    /// location when it does not occur.
+    public func location(of fragment: String) -> SourceLocation {
+        guard let start = text.range(of: fragment)?.lowerBound else { return location }
+        let breaks = text[..<start].utf8.count { $0 == UInt8(ascii: "\n") }
+        return breaks == 0 ? location : SourceLocation(line: location.line + breaks)
+    }
+}
+
 /// The state of a GFM task item.
 public enum TaskState: Sendable, Hashable {
     case open

@@ -412,7 +412,19 @@ enum Prose {
         "dependencies on", "reliance on",
     ])
 
-    static func describesRisk(_ text: String) -> Bool { riskWords.first(in: text) != nil }
+    /// True when the text says something may go wrong; "only one may be set at a time" grants
+    /// or limits a permission, it does not.
+    static func describesRisk(_ text: String) -> Bool {
+        let textWords = words(text)
+        return riskWords.occurrences(in: textWords).contains { phrase, position in
+            !possibilityWords.contains(phrase) || !permits(textWords, at: position)
+        }
+    }
+
+    /// "only one may be set", "users may only": the modal at `position` limits what is allowed.
+    private static func permits(_ words: [String], at position: Int) -> Bool {
+        words[max(0, position - 2)..<position].contains("only") || words.dropFirst(position + 1).first == "only"
+    }
 
     /// True when the text names what goes wrong, not only that something may happen
     /// ("may lead to many objects", "there may be confusion"; not "we could require them").
@@ -490,7 +502,9 @@ enum Prose {
         "not be an issue", "not an issue", "not cause any serious", "does not introduce", "doesn't introduce",
         "will be accepted", "is accepted", "be accepted", "no problem", "the expected behavior", "the expected behaviour",
         "the intended behavior", "the intended behaviour", "working as intended", "there is no risk", "poses no risk", "the good news", "luckily", "fortunately",
-        "no different from", "not a new risk",
+        "no different from", "not a new risk", "wouldn't happen because", "would not happen because",
+        "won't happen because", "will not happen because", "cannot happen because", "can't happen because",
+        "doesn't happen because", "does not happen because",
     ])
 
     /// True when a sentence of the text says how a risk is handled and does not take it back

@@ -136,7 +136,7 @@ struct RiskReader {
                     // A risk told after the paragraph's handling is a risk of its own.
                     let (told, after) = Self.splitAfterHandling(words)
                     risks.append(Risk(text: told, location: text.location))
-                    if let after { risks.append(Risk(text: after, location: text.location)) }
+                    if let after { risks.append(Risk(text: after, location: text.location(of: Prose.sentences(after).first ?? after))) }
                     open = risks.count - 1
                     openedByParagraph = open
                 } else if let index = open {

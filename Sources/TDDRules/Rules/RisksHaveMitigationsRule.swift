@@ -41,7 +41,7 @@ public struct RisksHaveMitigationsRule: Rule {
             paragraph that opens by telling a risk is a risk of its own (one opening "For example" spells out the \
             risk before it), an item introducing risks ("Risks in using the beta client:") holds them in its \
             nested list, and a risk told after a \
-            paragraph's handling sentence is another one; every section under the title or an \
+            paragraph's handling sentence is another one, reported at its own line; every section under the title or an \
             alias is read (one per alternative, say). A risk accepted with a reason ("considered acceptable because …", "the risk is low", or a \
             later sentence turning against it and telling no harm: "However, it is a proven setup") counts \
             as handled unless `allowAccepted` is false. A placeholder (`Mitigation: TBD`, `None`, \
@@ -74,7 +74,8 @@ public struct RisksHaveMitigationsRule: Rule {
             ("Mitigation involves") leads into the list of them; "addresses this by" handles. A paragraph \
             opening "Note that" after a risk is a remark on it; "we don't know who reads it but we \
             suspect …" gives an estimate, it does not leave the risk under study; "there is no way \
-            around this" says there is no mitigation. "Which is the expected behavior" accepts; "it is not clear \
+            around this" says there is no mitigation. "Which is the expected behavior" and "that wouldn't happen because …" accept; "only one \
+            may be set at a time" grants a permission, it tells no risk; "it is not clear \
             how to …" says nothing is handled yet. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
             handles the list; "There is no risk in … as …" accepts; planned work ("will also need \
             updating") handles; an alert or a validation named as a thing ("re-enabling an alert", \
@@ -124,6 +125,14 @@ public struct RisksHaveMitigationsRule: Rule {
             The plugin interface is generic, so each kind is added on its own.
 
             A design adding exec plugins would need to weigh a different set of risks.
+            """),
+            Example("""
+            # Cache
+            ## Risks
+            #### One warmer could starve the others
+
+            The warmer with the fewest attempts is picked first. Could it keep picking the same node?
+            Actually, that wouldn't happen because each attempt raises the node's backoff.
             """),
             Example("""
             # Cache
@@ -659,6 +668,18 @@ public struct RisksHaveMitigationsRule: Rule {
             # Cache
             ## Risks
             - The warmer scripts are complicated and have inadequate tests. We could break corner cases. ↓
+            """),
+            Example("""
+            # Cache
+            ## Risks
+            The main risk is a bug in the warmer. The best mitigation is unit testing.
+            Additionally, there may be some confusion about the optional warm-up field. ↓
+            """),
+            Example("""
+            # Cache
+            ## Risks
+            - Stale reads during a deploy; considered acceptable because the TTL is short.
+            - Warm-up is provided by keeping the old flag beside the new one, with the restriction that only one may be set at a time. ⇣
             """),
             // Tiers: nothing after a risk, or a placeholder, is an error; words after it that do not
             // read as handling make it possibly unmitigated (a warning), unless they leave it under study.
