@@ -128,15 +128,23 @@ enum Prose {
         return abbreviations.contains(lastWord)
     }
 
-    /// The text's sentences, each with its closing mark (`.`, `?`, `!`), trimmed.
+    /// The text's sentences, each with its closing mark (`.`, `?`, `!`), trimmed. A mark followed
+    /// by a lowercase word ends nothing: "Should `!` satisfy it?" is one sentence.
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
         var previous: Character = " "
+        /// A closing mark and whitespace were just read: the next word decides.
+        var atMark = false
         for character in text {
-            if previous != " ", ".?!".contains(previous), character.isWhitespace, !endsWithAbbreviation(current) {
-                result.append(current.trimmingWhitespace)
-                current = ""
+            if atMark, !character.isWhitespace {
+                atMark = false
+                if !character.isLowercase {
+                    result.append(current.trimmingWhitespace)
+                    current = ""
+                }
+            } else if ".?!".contains(previous), character.isWhitespace, !endsWithAbbreviation(current) {
+                atMark = true
             }
             current.append(character)
             previous = character

@@ -219,9 +219,9 @@ struct QuestionReader {
             && Rule.labels.contains { $0 != "a" && words.starts(with: Prose.words($0)) }
     }
 
-    /// A paragraph's question and where it is: the whole paragraph, or, when its first line asks
-    /// nothing and numbered items ran into it (`2. …` cannot interrupt a paragraph), the first
-    /// such item that asks.
+    /// A paragraph's question and where it is: the whole paragraph when its first line asks;
+    /// otherwise, when numbered items ran into it (`2. …` cannot interrupt a paragraph), the first
+    /// such item that asks, or else the first sentence that asks.
     private static func question(in paragraph: InlineText) -> (text: String, location: SourceLocation) {
         let whole = (paragraph.text, paragraph.location)
         let lines = paragraph.text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -232,6 +232,10 @@ struct QuestionReader {
             if lines[start..<end].contains(where: { $0.contains("?") }) {
                 return (lines[start..<end].joined(separator: "\n"), SourceLocation(line: paragraph.location.line + start))
             }
+        }
+        let sentences = Prose.sentences(paragraph.text)
+        if let asking = sentences.first(where: { $0.hasSuffix("?") }) ?? sentences.first(where: { $0.contains("?") }) {
+            return (asking, paragraph.location(of: asking))
         }
         return whole
     }

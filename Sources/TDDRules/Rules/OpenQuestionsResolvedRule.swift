@@ -52,7 +52,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             off on a final decision" defers it; a line announcing the answer ("Answered during review:") \
             hands the question to the paragraph after it; a paragraph saying several approaches are \
             being considered is the open question, and the list after it holds its options; numbered \
-            items that ran into a paragraph (`2. …` after a line of text) are reported at the one that asks; nested items that only weigh it (points of which one leans, "seems easier", or \
+            items that ran into a paragraph (`2. …` after a line of text) are reported at the one that asks, \
+            and a question asked later in a paragraph at the sentence that asks it; nested items that only weigh it (points of which one leans, "seems easier", or \
             one point saying what "may" happen) or only say where it was raised ("This question was \
             raised in review") leave it open; an answer saying the author "could be convinced \
             otherwise" leaves it open; a list after an answer that ends in a colon or semicolon \
@@ -292,6 +293,12 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             2. How does the warmer interact with eviction? ↓
             - TODO
+            """),
+            Example("""
+            # Cache
+            ## Open Questions
+            We found that the warmer is off in the large clusters, because mass updates load the
+            API server. Our clusters are small. Since they are, do we need the warmer at all? ↓
             """),
             Example("# Cache\n## Open Questions\n- Pinned keys will be exempt from the eviction policy. ⇣\n- We should consider a second tier. ↓\n"),
             Example("""
