@@ -25,6 +25,8 @@ public struct InlineText: Sendable, Hashable {
     public let startsStruckThrough: Bool
     /// Every non-blank character is inside emphasis (`_like this_`).
     public let isEmphasisOnly: Bool
+    /// The whole text is one strong emphasis (`**like this**`): a bold title.
+    public let isStrongOnly: Bool
     /// The label of a leading `**Label:**` (or `**Label**:`), without the colon, or a leading
     /// bold question followed by text (`**Question?** Answer.`), with its question mark.
     public let strongLabel: String?
@@ -32,13 +34,14 @@ public struct InlineText: Sendable, Hashable {
     public let afterLabel: String
 
     public init(text: String, location: SourceLocation, isStruckThrough: Bool = false,
-                startsStruckThrough: Bool = false, isEmphasisOnly: Bool = false,
+                startsStruckThrough: Bool = false, isEmphasisOnly: Bool = false, isStrongOnly: Bool = false,
                 strongLabel: String? = nil, afterLabel: String? = nil) {
         self.text = text
         self.location = location
         self.isStruckThrough = isStruckThrough
         self.startsStruckThrough = startsStruckThrough
         self.isEmphasisOnly = isEmphasisOnly
+        self.isStrongOnly = isStrongOnly
         self.strongLabel = strongLabel
         self.afterLabel = afterLabel ?? text.trimmingWhitespace
     }

@@ -173,6 +173,7 @@ struct MarkdownParser {
 
         var strongLabel: String?
         var afterLabel: String?
+        var strongOnly = false
         let inlineChildren = children(node)
         if let first = inlineChildren.first, kind(first) == .strong {
             var strongRuns: [Run] = []
@@ -180,6 +181,7 @@ struct MarkdownParser {
             collect(first, struck: false, emphasised: false, depth: depth, into: &strongRuns, comments: false)
             let strongText = strongRuns.map(\.text).joined().trimmingWhitespace
             let rest = text.dropFirst(strongRuns.map(\.text).joined().count)
+            strongOnly = !strongText.isEmpty && rest.trimmingWhitespace.isEmpty
             if strongText.hasSuffix(":") {
                 strongLabel = String(strongText.dropLast()).trimmingWhitespace
                 afterLabel = rest.trimmingWhitespace
@@ -198,6 +200,7 @@ struct MarkdownParser {
             isStruckThrough: !visible.isEmpty && visible.allSatisfy(\.struck),
             startsStruckThrough: visible.first?.struck ?? false,
             isEmphasisOnly: !visible.isEmpty && visible.allSatisfy(\.emphasised),
+            isStrongOnly: strongOnly,
             strongLabel: strongLabel,
             afterLabel: afterLabel)
     }

@@ -263,7 +263,7 @@ enum Prose {
     static let decisionPhrases = Phrases([
         "we will", "we'll", "we decided", "decided to",
         "we chose", "we choose", "the idea is", "we go with", "we start", "will be used", "defaults to",
-        "the decision is", "we settled", "we plan on", "we plan to",
+        "the decision is", "we settled", "we plan on", "we plan to", "we prefer", "this proposal prefers",
     ])
 
     /// The phrase recording a decision, if the text has one.
@@ -410,7 +410,7 @@ enum Prose {
         "slow", "slower", "incompatible", "incompatibility", "inconsistent", "won't", "cannot", "can't", "unable",
         "difficult", "hard to", "side effect", "side-effect", "drawback", "downside", "misuse", "abuse", "exceed",
         "exceeds", "loss", "lose", "stale", "outdated", "unexpected", "overload", "overloaded", "bottleneck",
-        "exhaustion", "denial of service", "allowed to the entire", "unsupported", "not supported",
+        "exhaustion", "exacerbate", "exacerbates", "exacerbated", "denial of service", "allowed to the entire", "unsupported", "not supported",
         "susceptible", "dangerous", "unsafe", "wrong", "incorrect", "corrupt", "corruption", "lead to", "leads to",
         "not work", "stop working", "no longer work", "no longer works", "unclear", "not clear", "uncertain", "latency",
         "not sure", "not able to", "not available", "unavailable", "lack of",
@@ -473,7 +473,8 @@ enum Prose {
         "we will", "we'll", "we are going to", "we plan to", "is planned", "planned to", "we can", "can be",
         "could be mitigated", "fall back", "falls back", "fallback", "we rely on", "we can rely on", "it relies on", "relying on",
         "guarded by", "protected by", "handled by", "is handled", "are handled", "addressed by", "is addressed", "addresses this", "address this",
-        "been addressed", "be addressed", "are addressed", "removes a", "eliminates", "covered by", "documentation", "documented", "document how",
+        "been addressed", "be addressed", "are addressed", "addressed in", "safeguard", "safeguards",
+        "measures to", "removes a", "eliminates", "covered by", "documentation", "documented", "document how",
         "will document", "we document", "should", "recommend", "recommended", "our recommendation", "the recommendation is", "best practice",
         "best practices", "feature gate", "opt-in", "opt in", "can be disabled", "ensure", "ensures", "make sure",
         "validate", "validates", "validated", "validation webhook", "validation webhooks", "api validation", "enforce", "enforces", "enforced", "restrict",
@@ -491,7 +492,7 @@ enum Prose {
         "vetted", "by hand", "continue to work", "continues to work", "still works", "as before",
         "unchanged", "as required by", "rejection", "will implement", "will need to implement", "will also need", "need updating", "needs updating",
         "will need to be updated", "addressed accordingly",
-        "operators can", "users can", "administrators can", "operators need to", "users need to", "instead of causing",
+        "operators can", "users can", "administrators can", "operators need to", "users need to", "administrators need to", "admins need to", "instead of causing",
         "instead of failing", "rather than failing", "we have to", "we must",
         "choose not to", "chose not to", "decided not to", "decide not to", "deliberately",
         "available as an option", "available as an alternative", "report an error", "reports an error",
@@ -530,8 +531,9 @@ enum Prose {
         func handles(_ clause: String) -> Bool {
             let clauseWords = words(withoutInvertedCondition(clause))
             // "have inadequate tests", "no documentation": a lack of handling, not handling.
-            let handling = handlingPhrases.occurrences(in: clauseWords).contains { _, position in
-                position == 0 || !lackingWords.contains(clauseWords[position - 1])
+            let handling = handlingPhrases.occurrences(in: clauseWords).contains { phrase, position in
+                (position == 0 || !lackingWords.contains(clauseWords[position - 1]))
+                    && !(limits.contains(phrase) && clauseWords[max(0, position - 2)..<position].contains(where: consuming.contains))
             }
             return handling && !saysNotMitigated(clause)
         }
@@ -597,6 +599,13 @@ enum Prose {
     /// Words before a handling phrase that say it is missing (`inadequate tests`, `no documentation`).
     static let lackingWords: Set<String> = ["inadequate", "insufficient", "lacking", "missing", "without", "no", "poor", "little"]
 
+    /// Limits that handle a risk when they are set ("a quota caps it"), not when they are used up
+    /// ("might require increasing the quota", "exhausted their budget").
+    private static let limits: Set<String> = ["quota", "budget", "budgets"]
+    private static let consuming: Set<String> = ["require", "requires", "required", "increase", "increasing", "exceed",
+                                                 "exceeds", "exceeded", "exhaust", "exhausts", "exhausted", "additional",
+                                                 "more", "over"]
+
     /// Phrases saying there is no mitigation at all.
     private static let denials = ["no mitigation", "not mitigated", "cannot be mitigated", "can't be mitigated",
                                   "not be mitigated"]
@@ -620,14 +629,17 @@ enum Prose {
                                        "we do not know", "we don't know", "not yet determined", "to be determined"])
 
     /// True when the text says the risk is still an open question, and not in a sentence that
-    /// goes on with the author's estimate ("we don't know who uses it but we expect few do").
+    /// goes on with the author's estimate ("we don't know who uses it but we expect few do") or
+    /// with what they did about it ("we don't know which configurations exist, so we put it
+    /// behind a feature gate").
     static func saysUnderStudy(_ text: String) -> Bool {
         guard studyPhrases.first(in: text) != nil else { return false }
         return sentences(text).contains { sentence in
             guard studyPhrases.first(in: sentence) != nil else { return false }
             let said = words(sentence)
             return !said.indices.dropLast(2).contains { index in
-                said[index] == "but" && said[index + 1] == "we" && estimatingWords.contains(said[index + 2])
+                (said[index] == "but" && said[index + 1] == "we" && estimatingWords.contains(said[index + 2]))
+                    || (said[index] == "so" && said[index + 1] == "we")
             }
         }
     }

@@ -108,6 +108,11 @@ struct RiskReader {
                     // `**User experience**: …`: a titled risk with its description.
                     risks.append(Risk(text: words, location: text.location, gathers: true))
                     open = risks.count - 1
+                } else if text.isStrongOnly, Prose.describesRisk(words), !Prose.saysHandled(words) {
+                    // `**Pods not bound yet are not visible to the autoscaler**`: a bold title over
+                    // the paragraphs that tell and handle it.
+                    risks.append(Risk(text: words, location: text.location, gathers: true))
+                    open = risks.count - 1
                 } else if let index = open, risks[index].gathers {
                     risks[index].attach([words])
                 } else if Prose.isTitle(words) {
@@ -426,10 +431,19 @@ struct RiskReader {
     /// True when the paragraph's last sentence announces what follows ("Here is an example of
     /// potential problems and ways to deal with them."): an introduction, not a risk.
     private static func pointsAhead(_ text: String) -> Bool {
-        guard let last = Prose.sentences(text).last else { return false }
+        let sentences = Prose.sentences(text)
+        guard let last = sentences.last else { return false }
         let words = Prose.words(last)
         return words.starts(with: ["here", "is"]) || words.starts(with: ["here", "are"])
             || words.starts(with: ["below"]) || words.suffix(2).elementsEqual(["as", "follows"])
+            || (sentences.count == 1 && announcesRisks(words))
+    }
+
+    /// "Running it in the CI does pose additional risks, however.": a sentence ending on risks
+    /// it does not name announces the ones told after it.
+    private static func announcesRisks(_ words: [String]) -> Bool {
+        let said = words.filter { !["however", "though", "too"].contains($0) }
+        return said.last == "risks" && Prose.riskWords.occurrences(in: said).allSatisfy { $0.phrase == "risks" }
     }
 
     /// The label a text opens with, normalised: its bold label, or a few words before a colon

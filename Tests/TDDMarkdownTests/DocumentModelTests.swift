@@ -174,6 +174,17 @@ private func headings(_ document: Document) -> [String] {
         #expect(document.comments.count == 1)
     }
 
+    @Test func aParagraphAllInBoldIsStrongOnlyAndLinesInsideItAreFound() throws {
+        let document = try parse("# T\n\n**A bold title**\n\n**Label:** text\n\nFirst line.\nSecond line asks?\n")
+        let paragraphs = document.allSections.flatMap(\.blocks).compactMap { block -> InlineText? in
+            if case .paragraph(let text) = block { return text }
+            return nil
+        }
+        #expect(paragraphs.map(\.isStrongOnly) == [true, false, false])
+        #expect(paragraphs[2].location(of: "Second line asks?").line == 8)
+        #expect(paragraphs[2].location(of: "not there").line == 7)
+    }
+
     @Test func bracketsInSeparateListItemsAreRead() throws {
         let document = try parse("# T\n\n" + String(repeating: "- [ ] q?\n", count: 3_000))
         #expect(document.allSections.count == 1)

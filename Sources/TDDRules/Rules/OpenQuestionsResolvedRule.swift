@@ -28,7 +28,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             of the item, a quote or the paragraph right after a question paragraph, a bullet list \
             right after a numbered item, where the author's indent slipped), by a \
             decision to defer it ("out of scope", "follow-up", "a fast-follow"), by a decision \
-            stated right after the question mark ("…? The cache defaults to no warmer", "…? --> We \
+            stated right after the question mark ("…? The cache defaults to no warmer", "…? In this \
+            proposal, we prefer …", "…? --> We \
             give each tenant its own pool") or on a line of its own after it, stating rather than speculating \
             ("It could live in …" does not answer), or in a table by a resolved status \
             or a filled answer column. Tiers: an error when nothing answers it or the answer is a \
@@ -80,6 +81,11 @@ public struct OpenQuestionsResolvedRule: Rule {
             """,
         defaultSeverity: .error,
         passingExamples: [
+            Example("""
+            # Cache
+            ## Open Questions
+            Should the warm counter be named a monotonic counter? In this proposal, we prefer warm counter: the name says what it counts.
+            """),
             Example("""
             # Cache
             ## Open Questions

@@ -74,7 +74,14 @@ public struct RisksHaveMitigationsRule: Rule {
             ("Mitigation involves") leads into the list of them; "addresses this by" handles. A paragraph \
             opening "Note that" after a risk is a remark on it; "we don't know who reads it but we \
             suspect …" gives an estimate, it does not leave the risk under study; "there is no way \
-            around this" says there is no mitigation. "Which is the expected behavior" and "that wouldn't happen because …" accept; "only one \
+            around this" says there is no mitigation. "Which is the expected behavior" and "that wouldn't happen because …" accept; "the \
+            safeguard against such failures is …", "security measures to limit its use", "Status: \
+            Addressed in …", "Administrators need to …" and "we don't know …, so we decided to …" \
+            handle; a quota or budget handles when it is set, not when it is used up ("might require \
+            increasing the quota"); "This will be exacerbated by …" tells more harm; a paragraph of one \
+            sentence ending on the risks it does not name ("… does pose additional risks, however.") \
+            announces the paragraphs after it; a paragraph all in bold that tells a risk is the title \
+            of the paragraphs after it; "only one \
             may be set at a time" grants a permission, it tells no risk; "it is not clear \
             how to …" says nothing is handled yet. A paragraph opening with the mitigation ("The mitigation currently is …") after a list \
             handles the list; "There is no risk in … as …" accepts; planned work ("will also need \
@@ -103,6 +110,26 @@ public struct RisksHaveMitigationsRule: Rule {
         defaultSeverity: .error,
         options: [allowNone, allowAccepted],
         passingExamples: [
+            Example("""
+            # Cache
+            ## Risks
+            ### Releases
+            A release is pushed when a tag is set. There are several risks:
+            - a bug slips into a tagged release
+            - the wrong revision gets tagged
+
+            To mitigate this, maintainers tag a release candidate first.
+
+            But ultimately the safeguard against such failures is that clusters pick up a release only when operators update it.
+            ### Warm-up
+            The warm-up was rewritten. It can contain bugs, because it runs in setups we do not test. We don't know what other setups people use, so we decided to put the new warm-up behind a feature gate.
+            ### Security
+            In terms of security concerns, the key is not sensitive: the key service incorporates security measures to limit its use to one account.
+            ### Rescheduling
+            **The scheduler does not guarantee to pick the same node for the warmer after a restart (after a binding failure)**
+
+            Status: Addressed in [the pinning proposal](https://example.com/pinning)
+            """),
             Example("""
             # Cache
             ## Risks
@@ -680,6 +707,15 @@ public struct RisksHaveMitigationsRule: Rule {
             ## Risks
             - Stale reads during a deploy; considered acceptable because the TTL is short.
             - Warm-up is provided by keeping the old flag beside the new one, with the restriction that only one may be set at a time. ⇣
+            """),
+            Example("""
+            # Cache
+            ## Risks
+            Running the warmer in the CI does pose additional risks, however.
+
+            The CI cloud has a limited capacity. More jobs might require increasing the quota. ↓
+
+            This will be exacerbated by the nightly benchmark jobs. ↓
             """),
             // Tiers: nothing after a risk, or a placeholder, is an error; words after it that do not
             // read as handling make it possibly unmitigated (a warning), unless they leave it under study.
