@@ -230,7 +230,8 @@ struct QuestionReader {
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1] : lines.count
             if lines[start..<end].contains(where: { $0.contains("?") }) {
-                return (lines[start..<end].joined(separator: "\n"), SourceLocation(line: paragraph.location.line + start))
+                let item = lines[start..<end].joined(separator: "\n")
+                return (item, paragraph.location(of: item))
             }
         }
         let sentences = Prose.sentences(paragraph.text)

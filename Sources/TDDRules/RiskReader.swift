@@ -104,13 +104,7 @@ struct RiskReader {
                         : Prose.describesRisk(words) && !Prose.saysAccepted(words) && !Prose.saysHandled(words) && open == nil
                         ? .risks : .elaboration
                     if introduction == .elaboration, let open { risks[open].attach([words]) }
-                } else if let label = text.strongLabel, !label.hasSuffix("?") {
-                    // `**User experience**: …`: a titled risk with its description.
-                    risks.append(Risk(text: words, location: text.location, gathers: true))
-                    open = risks.count - 1
-                } else if text.isStrongOnly, Prose.describesRisk(words), !Prose.saysHandled(words) {
-                    // `**Pods not bound yet are not visible to the autoscaler**`: a bold title over
-                    // the paragraphs that tell and handle it.
+                } else if Self.titlesRisk(text) {
                     risks.append(Risk(text: words, location: text.location, gathers: true))
                     open = risks.count - 1
                 } else if let index = open, risks[index].gathers {
@@ -437,6 +431,14 @@ struct RiskReader {
         return words.starts(with: ["here", "is"]) || words.starts(with: ["here", "are"])
             || words.starts(with: ["below"]) || words.suffix(2).elementsEqual(["as", "follows"])
             || (sentences.count == 1 && announcesRisks(words))
+    }
+
+    /// A titled risk: a bold label over its description (`**User experience**: …`, not a bold
+    /// question), or a paragraph all in bold that tells a risk over the paragraphs that tell and
+    /// handle it (`**Pods not bound yet are not visible to the autoscaler**`).
+    private static func titlesRisk(_ text: InlineText) -> Bool {
+        if let label = text.strongLabel { return !label.hasSuffix("?") }
+        return text.isStrongOnly && Prose.describesRisk(text.text) && !Prose.saysHandled(text.text)
     }
 
     /// "Running it in the CI does pose additional risks, however.": a sentence ending on risks
