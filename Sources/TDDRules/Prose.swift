@@ -626,7 +626,9 @@ enum Prose {
     /// Phrases saying a risk is still being studied: not handled yet.
     static let studyPhrases = Phrases(["open question", "open questions", "key question", "question is whether",
                                        "question here is whether", "still open", "remains open", "remain open",
-                                       "we do not know", "we don't know", "not yet determined", "to be determined"])
+                                       "we do not know", "we don't know", "not yet determined", "to be determined",
+                                       "work is needed to understand", "work is needed to determine",
+                                       "needs further investigation", "needs more investigation"])
 
     /// True when the text says the risk is still an open question, and not in a sentence that
     /// goes on with the author's estimate ("we don't know who uses it but we expect few do") or
@@ -666,12 +668,27 @@ enum Prose {
     /// leaves nothing open ("…increases the complexity. However, it is a proven production
     /// setup."): the author weighed the risk and accepts it.
     static func countersRisk(_ text: String) -> Bool {
-        sentences(text).dropFirst().contains { sentence in
+        let sentences = sentences(text)
+        return sentences.dropFirst().contains { sentence in
             guard let first = words(sentence).first, ["however", "but", "nevertheless", "nonetheless"].contains(first) else {
                 return false
             }
-            return !describesRisk(sentence) && !asksQuestion(sentence) && !saysNotMitigated(sentence)
-                && !saysUnderStudy(sentence) && saysOpen(sentence) == nil
+            return counters(sentence)
+        } || sentences.contains(where: turnsToThisCase)
+    }
+
+    /// True when a turn says why the harm does not hold: no risk, question, denial or study in it.
+    private static func counters(_ turn: String) -> Bool {
+        !describesRisk(turn) && !asksQuestion(turn) && !saysNotMitigated(turn) && !saysUnderStudy(turn) && saysOpen(turn) == nil
+    }
+
+    /// "The risk of metrics is generally cardinality, but in this case the dimensions are known":
+    /// the harm holds in general, and the sentence turns to why it does not hold here.
+    private static func turnsToThisCase(_ sentence: String) -> Bool {
+        let lower = sentence.lowercased()
+        return [", but in this case", ", but in our case", ", but here,"].contains { turn in
+            guard let range = lower.range(of: turn) else { return false }
+            return counters(String(lower[range.upperBound...]))
         }
     }
 
@@ -696,6 +713,8 @@ enum Prose {
         let pointers: Set<String> = ["this", "that", "these", "those", "such"]
         let named: Set<String> = ["risk", "risks", "issue", "issues", "problem", "problems", "scenario", "scenarios",
                                   "case", "cases", "concern", "concerns", "situation", "situations"]
+        // "It is also possible that …", "Another …": a new risk, not more about the one before.
+        if words.first == "another" || (words.prefix(4).contains("also") && words.prefix(5).contains("possible")) { return false }
         // "this risk", "this last risk", "the above".
         return ["however", "although", "but", "it", "still"].contains(first) || pointers.contains(first)
             || zip(words, words.dropFirst()).contains { $0 == ("the", "above") }

@@ -100,10 +100,18 @@ struct RiskReader {
                     continue
                 } else if Prose.introduces(words) || Self.pointsAhead(words) || Self.leadsIntoMitigations(words) {
                     let lower = words.lowercased()
+                    let countered = Prose.countersRisk(words)
                     introduction = ["mitigat", "measures", "safeguard", "protection"].contains(where: lower.contains) ? .mitigations
-                        : Prose.describesRisk(words) && !Prose.saysAccepted(words) && !Prose.saysHandled(words) && open == nil
-                        ? .risks : .elaboration
-                    if introduction == .elaboration, let open { risks[open].attach([words]) }
+                        : Prose.describesRisk(words) && !Prose.saysAccepted(words) && !Prose.saysHandled(words) && !countered
+                            && open == nil ? .risks : .elaboration
+                    if introduction == .elaboration, let open {
+                        risks[open].attach([words])
+                    } else if introduction == .elaboration, countered {
+                        // "The risk is generally cardinality, but in this case the dimensions are known:"
+                        // a risk argued away, spelled out by what follows.
+                        risks.append(Risk(text: words, location: text.location))
+                        open = risks.count - 1
+                    }
                 } else if Self.titlesRisk(text) {
                     risks.append(Risk(text: words, location: text.location, gathers: true))
                     open = risks.count - 1

@@ -472,6 +472,14 @@ public struct RisksHaveMitigationsRule: Rule {
             - Unauthorized creation of warmers could lead to cost overruns. This will follow the same
               role-based access control pattern as other resources.
             """),
+            Example("""
+            # Cache
+            ## Risks
+            The risk of adding metrics is generally cardinality, but in this case the dimensions are known:
+
+            1. status - one of `Success`, `Error`
+            1. type - one of `livez`, `readyz`
+            """),
         ],
         failingExamples: [
             Example("""
@@ -727,6 +735,20 @@ public struct RisksHaveMitigationsRule: Rule {
             ## Risks
             #### Warming the first node ↓
             A key question here is whether the first node warms itself. One option is a job.
+            #### Scaling the cache out ↓
+            If a tenant scales the cache out, clients would expect the warmer to follow. More work is
+            needed to understand that link and the implications.
+
+            When a node only gains replicas, no change would be expected in the warmer.
+            """),
+            Example("""
+            # Cache
+            ## Risks
+            When a cluster is downgraded, reads of the new key format will break again. ↓
+
+            It is also possible that some tenants already use keys that were broken by this, through
+            overrides. While we generally do not care about these cases, the schema should allow a
+            scripted conversion.
             """),
         ])
 
