@@ -27,6 +27,7 @@ public enum TitleNormalizer {
                 UTF8.encode(scalar) { result.append($0) }
             }
         }
+        if let ascii = asciiNormalized(text) { return ascii }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "a"..."z", "0"..."9":
@@ -50,6 +51,35 @@ public enum TitleNormalizer {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// `normalize`'s last step for text all in ASCII, read byte by byte; nil for any other text.
+    private static func asciiNormalized(_ text: String) -> String? {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var wordEnded = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            var letter = byte
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = byte | 0x20
+            case UInt8(ascii: "&"), UInt8(ascii: "+"):
+                if !result.isEmpty { result.append(0x20) }
+                result += Array("and".utf8)
+                wordEnded = true
+                continue
+            case UInt8(ascii: "'"):
+                continue
+            default:
+                wordEnded = true
+                continue
+            }
+            if wordEnded, !result.isEmpty { result.append(0x20) }
+            wordEnded = false
+            result.append(letter)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// The leading number of a heading (`1.`, `2.3`, `1)`, `A.`, `IV.`), or nil.
     public static func leadingNumber(_ title: String) -> String? {
         let trimmed = title.trimmingWhitespace
@@ -61,6 +91,7 @@ public enum TitleNormalizer {
 
     /// Removes one leading numbering token and the white space after it.
     static func stripNumbering(_ title: String) -> String {
+        guard mayBeNumbered(title) else { return title }
         let scalars = Array(title.unicodeScalars)
         func rest(from index: Int) -> String {
             String(String.UnicodeScalarView(scalars[index...])).trimmingWhitespace
@@ -102,5 +133,23 @@ public enum TitleNormalizer {
         let isRoman = scalars[..<letters].allSatisfy { "IVXLC".unicodeScalars.contains($0) }
         guard letters == 1 || isRoman else { return title }
         return rest(from: letters + 1)
+    }
+
+    /// False when `title` cannot open with a numbering token: it does not start with a digit,
+    /// nor with a run of ASCII letters followed by `.` or `)` or spelling `part`, `section` or
+    /// `chapter`. Read from the first bytes only, so that most text is never split into scalars.
+    private static func mayBeNumbered(_ title: String) -> Bool {
+        var bytes = title.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        if (0x30...0x39).contains(first) { return true }
+        var word: [UInt8] = []
+        var next: UInt8? = first
+        while let byte = next, (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+            if word.count < 8 { word.append(byte | 0x20) }
+            next = bytes.next()
+        }
+        guard !word.isEmpty else { return false }
+        if next == UInt8(ascii: ".") || next == UInt8(ascii: ")") { return true }
+        return [Array("part".utf8), Array("section".utf8), Array("chapter".utf8)].contains(word)
     }
 }

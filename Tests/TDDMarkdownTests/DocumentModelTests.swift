@@ -46,6 +46,21 @@ private func headings(_ document: Document) -> [String] {
         #expect(sections.last?.normalizedTitle == "appendix")
     }
 
+    @Test func titlesNormalizeTheSameWhateverTheirAlphabet() {
+        let titles = ["## 10. Risks & Mitigation Strategies", "Part 13: Rollout", "Section 2. Scope", "IV. Appendix",
+                      "b) Open Questions [optional]", "A. Risks", "Apple. Pie", "Don't Panic!", "C++ + Rust",
+                      "Questions (if applicable)", "3.1.1 Deep", "Chapters 4: not numbered", "  Spaced   out  "]
+        #expect(titles.map(TitleNormalizer.normalize) == [
+            "10 risks and mitigation strategies", "rollout", "scope", "appendix", "open questions", "risks",
+            "apple pie", "dont panic", "c and and and rust", "questions", "deep", "chapters 4 not numbered", "spaced out",
+        ])
+        // Text all in ASCII is read byte by byte; a letter outside ASCII sends it through the
+        // general path, which must agree (after the `[optional]`-style suffixes, which must end the title).
+        for title in titles where !title.hasSuffix("]") && !title.hasSuffix(")") {
+            #expect(TitleNormalizer.normalize(title + " é") == TitleNormalizer.normalize(title) + " é")
+        }
+    }
+
     @Test func headingsInFencedCodeAndHTMLAreNotHeadings() throws {
         let document = try parse("""
             # Title
