@@ -120,7 +120,7 @@ enum Prose {
     static let abbreviations = ["e.g.", "i.e.", "eg.", "ie.", "vs.", "cf.", "approx.", "incl."]
 
     /// True when the text ends with an abbreviation's full stop.
-    private static func endsWithAbbreviation(_ text: String) -> Bool {
+    private static func endsWithAbbreviation(_ text: Substring) -> Bool {
         // Each abbreviation ends in one of these letters before its full stop.
         guard text.hasSuffix("."), let letter = text.dropLast().last, "gesfxlGESFXL".contains(letter) else { return false }
         // The longest abbreviation has seven characters: look no further back.
@@ -132,24 +132,30 @@ enum Prose {
     /// by a lowercase word ends nothing: "Should `!` satisfy it?" is one sentence.
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
-        var current = ""
-        var previous: Character = " "
+        let scalars = text.unicodeScalars
+        // Sentences are cut out of the text where they end, not built up one character at a time.
+        var start = scalars.startIndex
+        var previous: Unicode.Scalar = " "
         /// A closing mark and whitespace were just read: the next word decides.
         var atMark = false
-        for character in text {
-            if atMark, !character.isWhitespace {
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if atMark, !scalar.properties.isWhitespace {
                 atMark = false
-                if !character.isLowercase {
-                    result.append(current.trimmingWhitespace)
-                    current = ""
+                if !Character(scalar).isLowercase {
+                    result.append(text[start..<index].trimmingWhitespace)
+                    start = index
                 }
-            } else if ".?!".contains(previous), character.isWhitespace, !endsWithAbbreviation(current) {
+            } else if previous == "." || previous == "?" || previous == "!", scalar.properties.isWhitespace,
+                      !endsWithAbbreviation(text[start..<index]) {
                 atMark = true
             }
-            current.append(character)
-            previous = character
+            previous = scalar
+            index = scalars.index(after: index)
         }
-        if !current.trimmingWhitespace.isEmpty { result.append(current.trimmingWhitespace) }
+        let last = text[start...].trimmingWhitespace
+        if !last.isEmpty { result.append(last) }
         return result
     }
 
@@ -790,30 +796,33 @@ enum Prose {
     /// Lowercased words: letters, digits and apostrophes; `-` and `/` split words.
     static func words(_ text: String) -> [String] {
         var result: [String] = []
-        var current = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalars to a String one by one is several times slower.
+        var current: [UInt8] = []
+        func endWord() {
+            guard !current.isEmpty else { return }
+            result.append(String(decoding: current, as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
+        }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 // ASCII without the Unicode property tables: most of every document.
                 switch value {
-                case 0x41...0x5A: current.append(Unicode.Scalar(UInt8(value + 0x20)))
-                case 0x61...0x7A, 0x30...0x39, 0x27: current.append(scalar)
-                default:
-                    if !current.isEmpty {
-                        result.append(String(current))
-                        current = String.UnicodeScalarView()
-                    }
+                case 0x41...0x5A: current.append(UInt8(value + 0x20))
+                case 0x61...0x7A, 0x30...0x39, 0x27: current.append(UInt8(value))
+                default: endWord()
                 }
             } else if scalar == "\u{2019}" {
-                current.append("'")
+                current.append(0x27)
             } else if scalar.properties.isAlphabetic {
-                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            } else if !current.isEmpty {
-                result.append(String(current))
-                current = String.UnicodeScalarView()
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    UTF8.encode(lower) { current.append($0) }
+                }
+            } else {
+                endWord()
             }
         }
-        if !current.isEmpty { result.append(String(current)) }
+        endWord()
         return result
     }
 }
