@@ -80,6 +80,12 @@ public enum TitleNormalizer {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// The words of a normalized title: split at its spaces byte by byte, since a normalized
+    /// title holds single ASCII spaces between its words and nothing else to break on.
+    public static func words(of normalized: String) -> [Substring] {
+        normalized.utf8.split(separator: 0x20).map { Substring($0) }
+    }
+
     /// The leading number of a heading (`1.`, `2.3`, `1)`, `A.`, `IV.`), or nil.
     public static func leadingNumber(_ title: String) -> String? {
         let trimmed = title.trimmingWhitespace

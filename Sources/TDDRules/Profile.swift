@@ -11,7 +11,7 @@ public enum SectionRole: String, Sendable, Hashable, CaseIterable {
     /// Questions`, `Questions and Answers`, `Survey Questions`, `Resolved Questions`) do not, nor do links to a
     /// tracker's issues (`Links to Open Issues`, `Tracking Issues`).
     public func isNamed(by title: String) -> Bool {
-        let words = title.split(separator: " ")
+        let words = TitleNormalizer.words(of: title)
         switch self {
         case .openQuestions:
             guard words.contains(where: Self.questionWords.contains), !words.contains(where: Self.notAskedWords.contains),
@@ -99,7 +99,7 @@ public struct Profile: Sendable, Hashable {
         var prompts = Set<String>()
         for item in TextWalk.items(document) {
             let normalized = TitleNormalizer.normalize(item.text.afterLabel)
-            if normalized.split(separator: " ").count >= 3 { prompts.insert(normalized) }
+            if TitleNormalizer.words(of: normalized).count >= 3 { prompts.insert(normalized) }
         }
         return prompts
     }
@@ -239,8 +239,8 @@ public struct ProfileMatch: Sendable {
     }
 
     static func stemmed(_ title: String) -> String {
-        title.split(separator: " ").map { word in
-            word.count > 3 && word.hasSuffix("s") ? String(word.dropLast()) : String(word)
+        TitleNormalizer.words(of: title).map { word in
+            word.hasSuffix("s") && word.count > 3 ? String(word.dropLast()) : String(word)
         }.joined(separator: " ")
     }
 

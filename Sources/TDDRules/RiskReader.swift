@@ -243,7 +243,7 @@ struct RiskReader {
     private func violations(inSubsections subsections: [Section]) -> [Violation] {
         subsections.indices.flatMap { index -> [Violation] in
             let subsection = subsections[index]
-            guard subsection.normalizedTitle.split(separator: " ").last == "risks" else {
+            guard TitleNormalizer.words(of: subsection.normalizedTitle).last == "risks" else {
                 return violations(inSubsection: subsection)
             }
             let next = subsections.indices.contains(index + 1) ? subsections[index + 1] : nil

@@ -83,7 +83,7 @@ public struct NoPlaceholdersRule: Rule {
     /// `[Dependency name]`, `[TODO: …]`), not the content an author wrote into one
     /// (`[Linux kernel]`, `[Writes block while migrations are pending]`).
     static func isSlot(_ inner: String) -> Bool {
-        let words = TitleNormalizer.normalize(inner).split(separator: " ").map(String.init)
+        let words = TitleNormalizer.words(of: TitleNormalizer.normalize(inner)).map(String.init)
         // Choices to pick from (`Draft/In Review/Approved`), not a path (`kubernetes/kube-state-metrics`).
         let choices = inner.split(separator: "/")
         if choices.count >= 2, choices.allSatisfy({ $0.trimmingWhitespace.first?.isUppercase == true }) { return true }
@@ -122,7 +122,7 @@ public struct NoPlaceholdersRule: Rule {
         let normalized = TitleNormalizer.normalize(trimmed)
         if TextPatterns.undecided.contains(normalized) { return undecided }
         if template.contains(normalized) { return "template text" }
-        if emphasisOnly, let first = normalized.split(separator: " ").first, instructionVerbs.contains(String(first)) {
+        if emphasisOnly, let first = TitleNormalizer.words(of: normalized).first, instructionVerbs.contains(String(first)) {
             return "italic instruction"
         }
         return nil

@@ -893,7 +893,7 @@ public struct RisksHaveMitigationsRule: Rule {
 
     /// `R1`, `R-001`, `Risk 1` at the start of a text, normalized to its number.
     static func id(in text: String) -> String? {
-        let words = TitleNormalizer.normalize(text).split(separator: " ")
+        let words = TitleNormalizer.words(of: TitleNormalizer.normalize(text))
         guard let first = words.first else { return nil }
         if first == "risk", words.count > 1, let number = Int(words[1]) { return String(number) }
         if first.hasPrefix("r"), let number = Int(first.dropFirst()) { return String(number) }
