@@ -53,10 +53,15 @@ public enum TitleNormalizer {
 
     /// `normalize`'s last step for text all in ASCII, read byte by byte; nil for any other text.
     private static func asciiNormalized(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8(asciiNormalized)
+    }
+
+    private static func asciiNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
+        result.reserveCapacity(bytes.count)
         var wordEnded = false
-        for byte in text.utf8 {
+        for byte in bytes {
             guard byte < 0x80 else { return nil }
             var letter = byte
             switch byte {
@@ -64,7 +69,7 @@ public enum TitleNormalizer {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = byte | 0x20
             case UInt8(ascii: "&"), UInt8(ascii: "+"):
                 if !result.isEmpty { result.append(0x20) }
-                result += Array("and".utf8)
+                result += [0x61, 0x6E, 0x64] // "and"
                 wordEnded = true
                 continue
             case UInt8(ascii: "'"):
@@ -145,17 +150,18 @@ public enum TitleNormalizer {
     /// nor with a run of ASCII letters followed by `.` or `)` or spelling `part`, `section` or
     /// `chapter`. Read from the first bytes only, so that most text is never split into scalars.
     private static func mayBeNumbered(_ title: String) -> Bool {
-        var bytes = title.utf8.makeIterator()
-        guard let first = bytes.next() else { return false }
+        let bytes = title.utf8
+        guard let first = bytes.first else { return false }
         if (0x30...0x39).contains(first) { return true }
-        var word: [UInt8] = []
-        var next: UInt8? = first
-        while let byte = next, (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
-            if word.count < 8 { word.append(byte | 0x20) }
-            next = bytes.next()
-        }
-        guard !word.isEmpty else { return false }
+        let letters = bytes.prefix { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        guard !letters.isEmpty else { return false }
+        let next = bytes[letters.endIndex...].first
         if next == UInt8(ascii: ".") || next == UInt8(ascii: ")") { return true }
-        return [Array("part".utf8), Array("section".utf8), Array("chapter".utf8)].contains(word)
+        return numberingWords.contains { word in
+            word.utf8.elementsEqual(letters.lazy.map { $0 | 0x20 })
+        }
     }
+
+    /// The words that may open a numbered heading (`Part 13:`).
+    private static let numberingWords = ["part", "section", "chapter"]
 }
