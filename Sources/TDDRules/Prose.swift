@@ -672,7 +672,8 @@ enum Prose {
 
     /// True when a sentence after the risk turns against it and tells no harm, asks nothing and
     /// leaves nothing open ("…increases the complexity. However, it is a proven production
-    /// setup."): the author weighed the risk and accepts it.
+    /// setup."), or a sentence turns to why the harm does not hold here ("…, but in this case
+    /// the dimensions are known"): the author weighed the risk and accepts it.
     static func countersRisk(_ text: String) -> Bool {
         let sentences = sentences(text)
         return sentences.dropFirst().contains { sentence in
