@@ -179,8 +179,9 @@ struct MarkdownParser {
             var strongRuns: [Run] = []
             // The label's text only: its comments were collected with the paragraph's.
             collect(first, struck: false, emphasised: false, depth: depth, into: &strongRuns, comments: false)
-            let strongText = strongRuns.map(\.text).joined().trimmingWhitespace
-            let rest = text.dropFirst(strongRuns.map(\.text).joined().count)
+            let strong = strongRuns.map(\.text).joined()
+            let strongText = strong.trimmingWhitespace
+            let rest = text.dropFirst(strong.count)
             strongOnly = !strongText.isEmpty && rest.trimmingWhitespace.isEmpty
             if strongText.hasSuffix(":") {
                 strongLabel = String(strongText.dropLast()).trimmingWhitespace

@@ -14,75 +14,73 @@ public enum TitleNormalizer {
                 break
             }
         }
-        // Built as UTF-8 bytes: appending scalars to a String one by one is several times slower.
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var wordEnded = false
-        func append(_ scalar: Unicode.Scalar) {
-            if wordEnded, !result.isEmpty { result.append(0x20) }
-            wordEnded = false
-            if scalar.isASCII {
-                result.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else {
-                UTF8.encode(scalar) { result.append($0) }
-            }
-        }
-        if let ascii = asciiNormalized(text) { return ascii }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "a"..."z", "0"..."9":
-                append(scalar)
-            case "A"..."Z":
-                append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.value + 32)))
-            case "&", "+":
-                wordEnded = true
-                for letter in "and".unicodeScalars { append(letter) }
-                wordEnded = true
-            case "'", "\u{2019}":
-                continue
-            default:
-                if !scalar.isASCII, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(lower) }
-                } else {
-                    wordEnded = true
+        return text.withUTF8(joinedWords)
+    }
+
+    /// The words of `bytes`, lower-cased and joined by single spaces, `&` and `+` read as `and`,
+    /// apostrophes dropped. ASCII is read byte by byte and other scalars are decoded one at a
+    /// time.
+    private static func joinedWords(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var words = WordBuilder(capacity: bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): words.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): words.append(byte | 0x20)
+                case UInt8(ascii: "&"), UInt8(ascii: "+"): words.appendWord("and")
+                case UInt8(ascii: "'"): continue
+                default: words.endWord()
                 }
+                continue
+            }
+            var rest = bytes[index...].makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&rest) else {
+                // Not reached for a String's bytes, which are valid UTF-8.
+                index += 1
+                words.endWord()
+                continue
+            }
+            index += UTF8.width(scalar)
+            if scalar == "\u{2019}" { continue }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    UTF8.encode(lower) { words.append($0) }
+                }
+            } else {
+                words.endWord()
             }
         }
-        return String(decoding: result, as: UTF8.self)
+        return words.text
     }
 
-    /// `normalize`'s last step for text all in ASCII, read byte by byte; nil for any other text.
-    private static func asciiNormalized(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8(asciiNormalized)
-    }
+    /// Words built as UTF-8 bytes, one space between them (appending scalars to a String one
+    /// by one is several times slower).
+    private struct WordBuilder {
+        private var bytes: [UInt8] = []
+        private var wordEnded = false
 
-    private static func asciiNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var wordEnded = false
-        for byte in bytes {
-            guard byte < 0x80 else { return nil }
-            var letter = byte
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = byte | 0x20
-            case UInt8(ascii: "&"), UInt8(ascii: "+"):
-                if !result.isEmpty { result.append(0x20) }
-                result += [0x61, 0x6E, 0x64] // "and"
-                wordEnded = true
-                continue
-            case UInt8(ascii: "'"):
-                continue
-            default:
-                wordEnded = true
-                continue
-            }
-            if wordEnded, !result.isEmpty { result.append(0x20) }
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        mutating func append(_ byte: UInt8) {
+            if wordEnded, !bytes.isEmpty { bytes.append(0x20) }
             wordEnded = false
-            result.append(letter)
+            bytes.append(byte)
         }
-        return String(decoding: result, as: UTF8.self)
+
+        mutating func endWord() { wordEnded = true }
+
+        /// A word of its own (`&` read as `and`).
+        mutating func appendWord(_ word: StaticString) {
+            endWord()
+            word.withUTF8Buffer { for byte in $0 { append(byte) } }
+            endWord()
+        }
     }
 
     /// The words of a normalized title: split at its spaces byte by byte, since a normalized

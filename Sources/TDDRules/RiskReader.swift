@@ -104,13 +104,15 @@ struct RiskReader {
                     introduction = ["mitigat", "measures", "safeguard", "protection"].contains(where: lower.contains) ? .mitigations
                         : Prose.describesRisk(words) && !Prose.saysAccepted(words) && !Prose.saysHandled(words) && !countered
                             && open == nil ? .risks : .elaboration
-                    if introduction == .elaboration, let open {
-                        risks[open].attach([words])
-                    } else if introduction == .elaboration, countered {
-                        // "The risk is generally cardinality, but in this case the dimensions are known:"
-                        // a risk argued away, spelled out by what follows.
-                        risks.append(Risk(text: words, location: text.location))
-                        open = risks.count - 1
+                    if introduction == .elaboration {
+                        if let open {
+                            risks[open].attach([words])
+                        } else if countered {
+                            // "The risk is generally cardinality, but in this case the dimensions are
+                            // known:" a risk argued away, spelled out by what follows.
+                            risks.append(Risk(text: words, location: text.location))
+                            open = risks.count - 1
+                        }
                     }
                 } else if Self.titlesRisk(text) {
                     risks.append(Risk(text: words, location: text.location, gathers: true))

@@ -54,8 +54,8 @@ private func headings(_ document: Document) -> [String] {
             "10 risks and mitigation strategies", "rollout", "scope", "appendix", "open questions", "risks",
             "apple pie", "dont panic", "c and and and rust", "questions", "deep", "chapters 4 not numbered", "spaced out",
         ])
-        // Text all in ASCII is read byte by byte; a letter outside ASCII sends it through the
-        // general path, which must agree (after the `[optional]`-style suffixes, which must end the title).
+        // ASCII is read byte by byte and a letter outside it is decoded apart: the words before
+        // it must come out the same (after the `[optional]`-style suffixes, which must end the title).
         for title in titles where !title.hasSuffix("]") && !title.hasSuffix(")") {
             #expect(TitleNormalizer.normalize(title + " é") == TitleNormalizer.normalize(title) + " é")
         }
