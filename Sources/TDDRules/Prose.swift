@@ -304,6 +304,17 @@ enum Prose {
             && ["alternate", "alternative"].contains(opening.dropFirst().first ?? ""))
     }
 
+    /// "…, which of the below is preferred?": a question asking to choose among the items after
+    /// it, which are its options rather than answers.
+    static func asksToChoose(_ text: String) -> Bool {
+        sentences(text).contains { sentence in
+            guard sentence.contains("?") else { return false }
+            let said = words(sentence)
+            return said.contains("which") && (said.contains("below") || said.contains("following")
+                || zip(said, said.dropFirst()).contains { $0.0 == "of" && ["these", "those"].contains($0.1) })
+        }
+    }
+
     /// The phrase saying a decision is still open, if the text has one.
     static func saysOpen(_ text: String) -> String? {
         openPhrases.first(in: text) ?? keptOpen(text) ?? inquiryAhead(text) ?? choiceAhead(text) ?? namesChoices(text)
@@ -502,6 +513,7 @@ enum Prose {
         "instead of failing", "rather than failing", "we have to", "we must",
         "choose not to", "chose not to", "decided not to", "decide not to", "deliberately",
         "available as an option", "available as an alternative", "report an error", "reports an error",
+        "log an error", "logs an error",
         "an error is reported", "corrected", "reverted", "migration path", "migration paths",
         "will follow the same", "follows the same", "the same pattern as",
     ])
@@ -519,7 +531,9 @@ enum Prose {
         "the intended behavior", "the intended behaviour", "working as intended", "there is no risk", "poses no risk", "the good news", "luckily", "fortunately",
         "no different from", "not a new risk", "wouldn't happen because", "would not happen because",
         "won't happen because", "will not happen because", "cannot happen because", "can't happen because",
-        "doesn't happen because", "does not happen because",
+        "doesn't happen because", "does not happen because", "expected to be small", "expected to be minimal",
+        "expected to be low", "expected to be negligible", "not common", "uncommon", "not really a risk",
+        "do not conflict", "does not conflict", "don't conflict", "doesn't conflict",
     ])
 
     /// True when a sentence of the text says how a risk is handled and does not take it back
@@ -531,15 +545,21 @@ enum Prose {
         // After the risk's own first clause, an instruction (`Document prerequisites and
         // surface clear events`, `…; expose clear status conditions`) says what is done about it.
         if partWords.dropFirst().contains(where: { $0.first.map(handlingInstructions.contains) ?? false }) { return true }
-        if sentences.contains(where: remediesOnCondition) { return true }
-        if partWords.contains(where: { pointsToSection($0) || actsOnIt($0) || leavesToItsOwner($0) }) { return true }
+        if sentences.contains(where: { remediesOnCondition($0) || respondsOnCondition($0) || requiresToPrevent($0) }) { return true }
+        if partWords.contains(where: { pointsToSection($0) || actsOnIt($0) || leavesToItsOwner($0) || removedByTheDocument($0) }) {
+            return true
+        }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
         func handles(_ clause: String) -> Bool {
             let clauseWords = words(withoutInvertedCondition(clause))
             // "have inadequate tests", "no documentation": a lack of handling, not handling.
             let handling = handlingPhrases.occurrences(in: clauseWords).contains { phrase, position in
-                (position == 0 || !lackingWords.contains(clauseWords[position - 1]))
-                    && !(limits.contains(phrase) && clauseWords[max(0, position - 2)..<position].contains(where: consuming.contains))
+                let before = clauseWords[max(0, position - 2)..<position]
+                return (position == 0 || !lackingWords.contains(clauseWords[position - 1]))
+                    && !(limits.contains(phrase) && before.contains(where: consuming.contains))
+                    && !deniedBefore(before)
+                    // "not adding the skips that we should": what should be done, not a remedy.
+                    && !(phrase == "should" && before.elementsEqual(["that", "we"]))
             }
             return handling && !saysNotMitigated(clause)
         }
@@ -547,6 +567,16 @@ enum Prose {
         if sentences.contains(where: { deniesMitigation($0) && !clauses($0).contains(where: handles) }) { return false }
         return parts.contains(where: handles) || preventsByConsequence(text)
     }
+
+    /// True when the words just before a handling phrase deny it: "not documented", "have not
+    /// been validated", "won't be able to".
+    private static func deniedBefore(_ before: ArraySlice<String>) -> Bool {
+        guard let last = before.last else { return false }
+        if negations.contains(last) { return true }
+        return before.count == 2 && negations.contains(before[before.startIndex]) && auxiliaries.contains(last)
+    }
+
+    private static let auxiliaries: Set<String> = ["be", "been", "being", "is", "are", "was", "were", "get", "got"]
 
     /// The clause without a leading "Should" that only states a condition ("Should issues reach
     /// a branch, …" is "if issues reach a branch"), which recommends nothing.
@@ -681,7 +711,15 @@ enum Prose {
                 return false
             }
             return counters(sentence)
-        } || sentences.contains(where: turnsToThisCase)
+        } || sentences.contains { turnsToThisCase($0) || keepsWorking($0) }
+    }
+
+    /// "…, we won't be able to add rules, but the old ones would still be returned": the turn
+    /// says what keeps working.
+    private static func keepsWorking(_ sentence: String) -> Bool {
+        sentence.components(separatedBy: ", but ").dropFirst().contains { turn in
+            words(turn).contains("still") && counters(turn)
+        }
     }
 
     /// True when a turn says why the harm does not hold: no risk, question, denial or study in it.
@@ -751,6 +789,45 @@ enum Prose {
         let action = said[(reader + 2)...].joined(separator: " ")
         return !action.isEmpty && !describesRisk(action)
     }
+
+    /// "In case of failure when updating, the operator will put the host in a failed state": what
+    /// the design does when the harm happens.
+    static func respondsOnCondition(_ sentence: String) -> Bool {
+        let opening = words(sentence).prefix(2)
+        guard opening.first == "if" || opening.first == "when" || opening.elementsEqual(["in", "case"]),
+              let comma = sentence.firstIndex(of: ",") else { return false }
+        let response = String(sentence[sentence.index(after: comma)...])
+        let said = words(response)
+        return !describesRisk(response) && said.indices.dropLast().contains { index in
+            said[index] == "will" && responses.contains(said[index + 1])
+        }
+    }
+
+    /// What a component does when something goes wrong.
+    private static let responses: Set<String> = ["put", "mark", "set", "report", "restart", "requeue", "retry", "record",
+                                                 "flag"]
+
+    /// "The events must be driven by that cache, otherwise a change could trigger …": a
+    /// requirement of the design that keeps the harm after "otherwise" from happening.
+    static func requiresToPrevent(_ sentence: String) -> Bool {
+        let said = words(sentence)
+        guard let otherwise = said.firstIndex(of: "otherwise"), otherwise > 0 else { return false }
+        let required = said[..<otherwise]
+        let requires = required.contains("must") || zip(required, required.dropFirst()).contains { pair in
+            ["has", "have", "needs"].contains(pair.0) && pair.1 == "to"
+        }
+        return requires && !describesRisk(required.joined(separator: " "))
+    }
+
+    /// "This enhancement removes this behavior": the document itself takes the harm away.
+    static func removedByTheDocument(_ said: [String]) -> Bool {
+        said.indices.dropLast(2).contains { index in
+            said[index] == "this" && documentNouns.contains(said[index + 1]) && removals.contains(said[index + 2])
+        }
+    }
+
+    private static let documentNouns: Set<String> = ["proposal", "enhancement", "kep", "design", "change", "feature", "rfc"]
+    private static let removals: Set<String> = ["removes", "fixes", "solves", "resolves", "eliminates"]
 
     /// "…, so the state is never hidden", "…, so it is always erased": a sentence that says a
     /// consequence cannot happen or is guaranteed.

@@ -122,6 +122,8 @@ struct QuestionReader {
                 let items = (elaborates ? asking + saysOpen
                     : topic.map { Prose.saysOpen($0.title) == nil } ?? false ? asking : Self.notSpelledOut(list.items))
                     .filter { !Prose.onlyPoints(itemText($0)) }
+                // "Which of these do we prefer?" over a list: its options, not its answer.
+                if let pending, Prose.asksToChoose(pending.text) { continue }
                 if pending != nil, !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     answerPending(with: block)
                     continue

@@ -129,10 +129,13 @@ struct RiskReader {
                     // (and about the open question it ended on).
                     risks[index].attach([words])
                 } else if open == nil, !lastList.isEmpty, Self.opensByHandling(words),
-                          Self.refersToAll(words) || Self.opensWithMitigation(words) {
-                    // "This will be mitigated by … these issues", "The mitigation currently is …": the
-                    // list's risks, handled together.
+                          Self.refersToAll(words) || Self.opensWithMitigation(words) || Self.turnsAgainstIt(words) {
+                    // "This will be mitigated by … these issues", "The mitigation currently is …",
+                    // "However, the overhead is expected to be small": the list's risks, handled together.
                     for index in lastList { risks[index].attach([words]) }
+                } else if open == nil, let last = lastList.last, Self.opensByHandling(words), Self.pointsBackAtOnce(words) {
+                    // "For this reason, we can do one alpha release where we log …": the last item's risk.
+                    risks[last].attach([words])
                 } else if let index = open, Prose.refersBack(Prose.sentences(words).first ?? ""), !Prose.namesHarmOfItsOwn(words) {
                     // "However, per the API's semantics, a route … keeps its host name", "The above
                     // risks should be considered …": more about the risk before, naming no harm of its own.
@@ -491,9 +494,10 @@ struct RiskReader {
         return number.allSatisfy(\.isNumber)
     }
 
-    /// True when the sentence says there are no risks ("There are no major risks to users.").
+    /// True when the sentence says there are no risks ("There are no major risks to users.",
+    /// "Not aware of any security concerns.").
     private static func saysNoRisks(_ sentence: String) -> Bool {
-        TextPatterns.saysNone(sentence) && namesRisk(sentence)
+        TextPatterns.saysNone(sentence) && !Set(Prose.words(sentence)).isDisjoint(with: ["risk", "risks", "concern", "concerns"])
     }
 
     /// True for a title that introduces risks (`Risks in using the beta provider:`).
@@ -565,6 +569,16 @@ struct RiskReader {
         let after = sentences[(last + 1)...].joined(separator: " ")
         guard Prose.namesHarm(after), !Prose.negates(after) else { return (text, nil) }
         return (sentences[...last].joined(separator: " "), after)
+    }
+
+    /// True when the paragraph's first words point back ("For this reason, …", "Because of that, …").
+    private static func pointsBackAtOnce(_ text: String) -> Bool {
+        Prose.words(text).prefix(4).contains { $0 == "this" || $0 == "that" }
+    }
+
+    /// True when the paragraph opens by turning against what came before ("However, …").
+    private static func turnsAgainstIt(_ text: String) -> Bool {
+        Prose.words(text).first.map(["however", "nevertheless", "nonetheless"].contains) ?? false
     }
 
     /// True when the paragraph's first sentence is about the mitigation ("The mitigation currently is …").

@@ -18,6 +18,7 @@ enum TextPatterns {
             || normalized.hasPrefix("there are no ") || normalized.hasPrefix("no open questions")
             || normalized.hasPrefix("no known ") || normalized.hasPrefix("no unresolved")
             || normalized.hasPrefix("the author has no open questions")
+            || normalized.hasPrefix("not aware of any ") || normalized.hasPrefix("we are not aware of any ")
     }
 
     /// True when `text` contains the lowercase ASCII `needle`, ignoring ASCII case: one pass

@@ -77,7 +77,9 @@ public struct OpenQuestionsResolvedRule: Rule {
             settles its questions, and so does a question sent to a later document ("a separate \
             subteam RFC", "a later RFC", not "a new RFC"); "is left open" says a choice is open, and so does a topic \
             sub-heading that lays out options (`Options:`) and picks none. Every section under the \
-            title or an alias is read (one per alternative, say).
+            title or an alias is read (one per alternative, say). A question asking to choose among \
+            the items after it ("which of the below is preferred?") is open: the items are its \
+            options, not its answer.
             """,
         defaultSeverity: .error,
         passingExamples: [
@@ -226,6 +228,13 @@ public struct OpenQuestionsResolvedRule: Rule {
             """),
         ],
         failingExamples: [
+            Example("""
+            # Cache
+            ## Open Questions
+            - Is it ok to name metrics per operating system? For example, which of the below is preferred? ↓
+              1. Top level: `cache.inodes`
+              2. Per family: `cache.unix.inodes`
+            """),
             Example("""
             # Cache
             ## Questions and Open Issues
@@ -524,6 +533,10 @@ public struct OpenQuestionsResolvedRule: Rule {
                 return answerReading(last)
             }
             if statements.contains(where: { Prose.asksQuestion($0) && $0.trimmingWhitespace.hasSuffix("?") }) { return .open }
+            // "…, which of the below is preferred?" over a list: the items are its options.
+            if Prose.asksToChoose(lead.text), attached.allSatisfy({ if case .list = $0 { return true } else { return false } }) {
+                return .open
+            }
             // A question deeper down (`Challenges include:` → `How do we …?`) is still to answer.
             if item.descendants.contains(where: { $0.lead?.text.trimmingWhitespace.hasSuffix("?") ?? false }) { return .open }
             // `Pros include:` introduces what follows; it answers nothing.

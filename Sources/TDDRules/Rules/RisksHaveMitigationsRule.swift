@@ -105,11 +105,56 @@ public struct RisksHaveMitigationsRule: Rule {
             Failure, Scenario …); a summary table of behaviours is not. A risk table without a \
             mitigation column is one finding; an empty section, or one that only says `TBD` or \
             "To be completed", is "no risks identified"; one saying there are none is a finding \
-            unless `allowNone` is set.
+            unless `allowNone` is set. "However, the overhead is expected to be small" after a list \
+            accepts its risks, and a paragraph opening "For this reason, …" handles the last one; \
+            "must be driven by the cache, otherwise …" is a requirement keeping the harm from \
+            happening; "in case of failure, the operator will put the host in a failed state" (or mark, \
+            report, restart, retry it) is the design's response; "this enhancement removes this \
+            behavior" handles; "will log an error" surfaces it; "not really a risk", "…, but the old \
+            ones would still be returned" and "the two do not conflict" accept; "Not aware of any \
+            security concerns" says there are none. A handling word denied just before it ("have not \
+            been validated", "won't be able to") or what "we should" have done ("not adding the \
+            entries that we should") handles nothing.
             """,
         defaultSeverity: .error,
         options: [allowNone, allowAccepted],
         passingExamples: [
+            Example("""
+            # Cache
+            ## Risks
+            Compared with one warmer, the risks of two warmers include the following.
+            * Slightly more overhead between filling and serving.
+            * Harder cancellation of a fill.
+
+            However, the overhead is expected to be small, and cancellations are not common.
+
+            - In case of failure when warming a node, the warmer will put the node in a failed state.
+            - New warm-up scripts may introduce bugs, so we test them before each release.
+
+            Reads must be served from the warmed copy, not the origin, otherwise a change could reach
+            clients before the copy is up to date again.
+
+            If no warmer pod runs, warming is disabled. In 1.4 this would leave the cache reporting
+            progress forever, which is unexpected and misleading. This enhancement removes this behavior
+            and sets a `WarmerAvailable` condition instead.
+
+            Not really a risk, but in case the origin is not available, we would just serve older entries.
+
+            In case the registry is down, we won't be able to add new scripts, but the old ones would
+            still be served.
+
+            Unable to read the warmer's configuration. The warmer will log an error and keep the last one.
+
+            Not aware of any security concerns.
+
+            - Old clients would read the new keys wrongly; they keep the old keys as before.
+            - Clients expecting the old label would not find the cache.
+
+            For this reason, we can do one alpha release where we emit an event when the old label is used.
+
+            - **Interaction with the origin's TTL**: the origin already sets a TTL. The warmer's TTL applies
+              at another layer and the two do not conflict.
+            """),
             Example("""
             # Cache
             ## Risks
@@ -740,6 +785,15 @@ public struct RisksHaveMitigationsRule: Rule {
             needed to understand that link and the implications.
 
             When a node only gains replicas, no change would be expected in the warmer.
+            """),
+            Example("""
+            # Cache
+            ## Risks
+            Tenants reading the cache will be exposed to entries that have not been validated in any way ↓
+            when the warmer skips its checks.
+
+            The primary risk is that we break the warm-up order, either by not adding the entries ↓
+            that we should or by adding wrong ones.
             """),
             Example("""
             # Cache
