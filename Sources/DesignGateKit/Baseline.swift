@@ -95,7 +95,7 @@ public struct Baseline: Sendable, Equatable {
     /// The baseline at the repository's root, if there is one. Like the configuration, it
     /// must be a regular file (a link could point anywhere).
     static func load(root: String) throws(DesignGateError) -> Baseline? {
-        let path = root + "/" + fileName
+        let path = FileSystem.join(root, fileName)
         guard let kind = FileSystem.kind(of: path) else { return nil }
         guard case .regular = kind else {
             throw DesignGateError("\(TerminalText.path(path)) is \(FileSystem.describe(kind)), not a regular file; it was not read",

@@ -120,7 +120,7 @@ public struct Checker {
             }
             written = existing.keeping(current)
         }
-        let path = root + "/" + Baseline.fileName
+        let path = FileSystem.join(root, Baseline.fileName)
         try FileSystem.writeAtomically(written.json, to: path)
         return (path, written.count)
     }
@@ -275,10 +275,10 @@ public struct Checker {
         let path: String
         let bytes: [UInt8]
         if let explicit {
-            path = directory.map { explicit.hasPrefix("/") ? explicit : $0 + "/" + explicit } ?? explicit
+            path = directory.map { FileSystem.resolve(explicit, in: $0) } ?? explicit
             bytes = try FileSystem.read(path, limit: Configuration.maxBytes, followLinks: true)
         } else {
-            path = root + "/" + Configuration.fileName
+            path = FileSystem.join(root, Configuration.fileName)
             guard let read = try FileSystem.readRepositoryFile(path, shown: TerminalText.path(path), limit: Configuration.maxBytes,
                                                                hint: "commit the configuration itself as a regular file, or pass one with --config")
             else { return Configuration() }
@@ -308,7 +308,7 @@ public struct Checker {
         }
         /// A path as given, in `-C`'s folder when relative.
         func onDisk(_ given: String) -> String {
-            directory.map { given.hasPrefix("/") ? given : $0 + "/" + given } ?? given
+            directory.map { FileSystem.resolve(given, in: $0) } ?? given
         }
         for given in paths {
             if given == "-" {

@@ -8,7 +8,7 @@ enum CodeOwnersFile {
     /// The first of `CodeOwners.locations` under `root` that exists, parsed; nil when none does.
     static func load(root: String) throws(DesignGateError) -> CodeOwners? {
         for location in CodeOwners.locations {
-            guard let bytes = try FileSystem.readRepositoryFile(root + "/" + location, shown: location, limit: maxBytes,
+            guard let bytes = try FileSystem.readRepositoryFile(FileSystem.join(root, location), shown: location, limit: maxBytes,
                                                                 hint: "commit CODEOWNERS itself as a regular file, or turn `review.owners` off")
             else { continue }
             return CodeOwners(file: location, text: String(decoding: bytes, as: UTF8.self))

@@ -37,7 +37,7 @@ public struct Configuration: Sendable {
         if wanted == "auto" { return .auto }
         if let custom = profiles[wanted] { return .named(custom) }
         if let builtIn = BuiltInProfiles.all.first(where: { $0.name == wanted }) { return .named(builtIn) }
-        let suggestion = closest(to: wanted, in: profileNames).map { " (did you mean `\($0)`?)" } ?? ""
+        let suggestion = didYouMean(wanted, in: profileNames)
         throw DesignGateError("unknown profile `\(wanted)`\(suggestion)",
                               hint: "choose one of: \(profileNames.joined(separator: ", "))")
     }

@@ -122,7 +122,7 @@ public struct ConfigurationLoader {
             let baseName = try string(extends.value, "\(key).extends")
             let known = BuiltInProfiles.all.map(\.name) + defined.keys.sorted()
             guard let base = BuiltInProfiles.all.first(where: { $0.name == baseName }) ?? defined[baseName] else {
-                let suggestion = closest(to: baseName, in: known).map { " (did you mean `\($0)`?)" } ?? ""
+                let suggestion = didYouMean(baseName, in: known)
                 throw fail(extends.value.line, "`\(key).extends` names unknown profile `\(Self.short(baseName))`\(suggestion)",
                            hint: "extend one of: \(Self.listing(known))")
             }
@@ -297,13 +297,13 @@ public struct ConfigurationLoader {
     }
 
     func unknownKey(_ entry: YAMLNode.Entry, in place: String, valid: [String], noun: String) -> DesignGateError {
-        let suggestion = closest(to: entry.key, in: valid).map { " (did you mean `\($0)`?)" } ?? ""
+        let suggestion = didYouMean(entry.key, in: valid)
         return fail(entry.keyLine, "unknown \(noun) `\(Self.short(entry.key))` in \(place)\(suggestion)",
                     hint: "valid \(noun)s here: \(Self.listing(valid))")
     }
 
     func unknownValue(_ node: YAMLNode, _ value: String, key: String, valid: [String]) -> DesignGateError {
-        let suggestion = closest(to: value, in: valid).map { " (did you mean `\($0)`?)" } ?? ""
+        let suggestion = didYouMean(value, in: valid)
         return fail(node.line, "`\(key)` has unknown value `\(Self.short(value))`\(suggestion)",
                     hint: "use one of: \(Self.listing(valid))")
     }

@@ -3,6 +3,17 @@ import Reporters
 
 /// The few file operations designgate needs, with errors that say what to do.
 public enum FileSystem {
+    /// `name` inside `directory`, one slash between them; inside "." it is `name` itself.
+    public static func join(_ directory: String, _ name: String) -> String {
+        if directory == "." { return name }
+        return directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// `path` as given when absolute, otherwise inside `directory`.
+    public static func resolve(_ path: String, in directory: String) -> String {
+        path.hasPrefix("/") ? path : join(directory, path)
+    }
+
     /// What is at a path, looked at without reading it.
     public enum Kind: Equatable {
         case regular(size: Int)
@@ -138,7 +149,7 @@ public enum FileSystem {
         var files: [(path: String, size: Int)] = []
         var skipped: [(path: String, reason: String)] = []
         while let item = enumerator.nextObject() as? String {
-            let path = directory == "." ? item : (directory.hasSuffix("/") ? directory + item : directory + "/" + item)
+            let path = join(directory, item)
             let name = (item as NSString).lastPathComponent
             let kind = self.kind(of: path)
             if name.hasPrefix(".") {

@@ -294,9 +294,9 @@ struct GitChangeReader {
     /// The index `--staged` reads: `GIT_INDEX_FILE` (relative to where designgate runs) or the repository's.
     private var indexPath: String {
         if let file = options.environment["GIT_INDEX_FILE"], !file.isEmpty {
-            return file.hasPrefix("/") ? file : directory + "/" + file
+            return FileSystem.resolve(file, in: directory)
         }
-        return repository.gitDirectory.hasSuffix("/") ? repository.gitDirectory + "index" : repository.gitDirectory + "/index"
+        return FileSystem.join(repository.gitDirectory, "index")
     }
 
     private func openIndex() throws(DesignGateError) -> Index {

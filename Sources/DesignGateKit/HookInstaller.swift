@@ -195,7 +195,7 @@ public struct HookInstaller {
 
     // MARK: - Helpers
 
-    private func path(_ name: String) -> String { hooksDirectory + "/" + name }
+    private func path(_ name: String) -> String { FileSystem.join(hooksDirectory, name) }
 
     /// True when anything is at `path`, a dangling link included.
     private func exists(_ path: String) -> Bool { FileSystem.kind(of: path) != nil }

@@ -17,7 +17,7 @@ public enum RuleDocs {
     public static func explain(_ id: String, width: Int = 80) throws(DesignGateError) -> String {
         guard let rule = RuleRegistry.description(of: id) else {
             let ids = RuleRegistry.descriptions.map(\.id)
-            let suggestion = closest(to: id, in: ids).map { " (did you mean `\($0)`?)" } ?? ""
+            let suggestion = didYouMean(id, in: ids)
             throw DesignGateError("unknown rule `\(id)`\(suggestion)", hint: "`designgate rules` lists them")
         }
         var text = "\(rule.id) (default: \(rule.defaultSeverity.rawValue))\n\(rule.summary)\n\n"

@@ -234,7 +234,7 @@ public struct ProfileMatch: Sendable {
     static func isNearMiss(_ title: ComparableTitle, _ names: [ComparableTitle]) -> Bool {
         guard !title.text.isEmpty else { return false }
         return names.contains { name in
-            name.stem == title.stem || (name.scalars.count >= 8 && editDistance(title.scalars, name.scalars, limit: 2) <= 2)
+            name.stem == title.stem || (name.scalars.count >= 8 && EditDistance.between(title.scalars, name.scalars, limit: 2) <= 2)
         }
     }
 
@@ -242,30 +242,5 @@ public struct ProfileMatch: Sendable {
         TitleNormalizer.words(of: title).map { word in
             word.hasSuffix("s") && word.count > 3 ? String(word.dropLast()) : String(word)
         }.joined(separator: " ")
-    }
-
-    /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
-    /// Only the band of cells within `limit` of the diagonal can stay within it, so only
-    /// those are computed, in two rows reused from one line to the next.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        let beyond = limit + 1
-        var previous = (0...b.count).map { min($0, beyond) }
-        var current = Array(repeating: beyond, count: b.count + 1)
-        for i in 1...a.count {
-            let low = max(1, i - limit), high = min(b.count, i + limit)
-            current[low - 1] = low == 1 ? min(i, beyond) : beyond
-            var best = current[low - 1]
-            for j in low...high {
-                let cost = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(cost, previous[j] + 1, current[j - 1] + 1, beyond)
-                best = min(best, current[j])
-            }
-            if high < b.count { current[high + 1] = beyond }
-            if best > limit { return beyond }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -30,7 +30,7 @@ import Testing
             let a = nextTitle(), b = nextTitle()
             for limit in 0...3 {
                 let full = levenshtein(a, b)
-                let banded = ProfileMatch.editDistance(a, b, limit: limit)
+                let banded = EditDistance.between(a, b, limit: limit)
                 #expect(full <= limit ? banded == full : banded == limit + 1, "\(a) \(b) limit \(limit)")
                 if full <= limit { within += 1 }
             }
@@ -40,9 +40,9 @@ import Testing
 
     @Test func findsTheSlipsProfilesForgive() {
         let risks = Array("risks and mitigations".unicodeScalars)
-        #expect(ProfileMatch.editDistance(Array("risk and mitigations".unicodeScalars), risks, limit: 2) == 1)
-        #expect(ProfileMatch.editDistance(Array("risks and mitigation".unicodeScalars), risks, limit: 2) == 1)
-        #expect(ProfileMatch.editDistance(Array("risk and mitigation".unicodeScalars), risks, limit: 2) == 2)
-        #expect(ProfileMatch.editDistance(Array("drawbacks".unicodeScalars), risks, limit: 2) == 3)
+        #expect(EditDistance.between(Array("risk and mitigations".unicodeScalars), risks, limit: 2) == 1)
+        #expect(EditDistance.between(Array("risks and mitigation".unicodeScalars), risks, limit: 2) == 1)
+        #expect(EditDistance.between(Array("risk and mitigation".unicodeScalars), risks, limit: 2) == 2)
+        #expect(EditDistance.between(Array("drawbacks".unicodeScalars), risks, limit: 2) == 3)
     }
 }
