@@ -209,7 +209,7 @@ public struct Engine: Sendable {
                                           at: deferred.severity)
             }
         }
-        let directives = Directives(document)
+        let directives = context.directives
         let used: Set<Directives.Entry>
         (findings, used) = suppress(findings, with: directives)
         let outcome = SuppressionOutcome(entries: directives.entries, used: used, ran: Set(ran.map(\.id)))

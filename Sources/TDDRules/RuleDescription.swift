@@ -147,7 +147,7 @@ public struct RuleContext: Sendable {
     public let document: Document
     public let profile: Profile
     public let match: ProfileMatch
-    public let options: RuleOptions
+    public private(set) var options: RuleOptions
     /// Today's date as `YYYY-MM-DD`.
     public let today: String
     /// The document's declared status, if any.
@@ -161,6 +161,8 @@ public struct RuleContext: Sendable {
     public let review: ReviewPolicy
     /// The repository's CODEOWNERS, if it has one.
     public let codeOwners: CodeOwners?
+    /// The document's disable comments and waivers, read once for every rule.
+    public let directives: Directives
 
     public init(document: Document, profile: Profile, match: ProfileMatch, options: RuleOptions,
                 today: String, status: DocumentStatus?, allowedStatuses: [String], base: BaseVersion? = nil,
@@ -176,13 +178,14 @@ public struct RuleContext: Sendable {
         self.path = path
         self.review = review
         self.codeOwners = codeOwners
+        directives = Directives(document)
     }
 
     /// The same context with other options.
     public func with(options: RuleOptions) -> RuleContext {
-        RuleContext(document: document, profile: profile, match: match, options: options,
-                    today: today, status: status, allowedStatuses: allowedStatuses, base: base,
-                    path: path, review: review, codeOwners: codeOwners)
+        var context = self
+        context.options = options
+        return context
     }
 
     /// The base version parsed and judged like this one (same profile, status field and

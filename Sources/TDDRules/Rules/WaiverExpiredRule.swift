@@ -19,7 +19,7 @@ public struct WaiverExpiredRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        Directives(context.document).entries.compactMap { entry in
+        context.directives.entries.compactMap { entry in
             guard case .waiver(let expires?) = entry.kind else { return nil }
             guard Self.isDate(expires) else {
                 return Violation("waiver expiry `\(expires)` is not a YYYY-MM-DD date", at: entry.location)

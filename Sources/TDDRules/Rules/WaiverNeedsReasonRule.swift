@@ -22,7 +22,7 @@ public struct WaiverNeedsReasonRule: Rule {
     public init() {}
 
     public func check(_ context: RuleContext) -> [Violation] {
-        Directives(context.document).entries.compactMap { entry in
+        context.directives.entries.compactMap { entry in
             guard entry.reason == nil else { return nil }
             let what = { if case .waiver = entry.kind { return "waiver" } else { return "disable comment" } }()
             return Violation("\(what) has no reason: add ` -- REASON` (comment) or `reason:` (waiver)", at: entry.location)
