@@ -85,7 +85,8 @@ public struct Checker {
             files = try Self.pathFiles(paths, relativeTo: options.directory, root: selectionRoot,
                                        standardInput: options.standardInput)
         default:
-            let reader = try GitChangeReader(directory: start, options: options)
+            let reader = try GitChangeReader(directory: start, mode: options.mode, environment: options.environment,
+                                             prePushInput: options.prePushInput, trustOwner: options.trustRepositoryOwner)
             files = try reader.files()
             configRoot = reader.root
         }

@@ -9,15 +9,23 @@ import TDDMarkdown
 struct GitChangeReader {
     let root: String
     private let repository: Repository
-    private let options: CheckOptions
+    private let mode: CheckMode
+    /// The variables the CI and git set (`GIT_INDEX_FILE`, the CI's base and head).
+    private let environment: [String: String]
+    /// The pre-push hook's standard input: the refs being pushed.
+    private let prePushInput: String
     private let directory: String
 
-    init(directory: String, options: CheckOptions) throws(DesignGateError) {
+    /// Opens the repository holding `directory` to read `mode`'s change set; `trustOwner` skips
+    /// libgit2's ownership check.
+    init(directory: String, mode: CheckMode, environment: [String: String], prePushInput: String = "",
+         trustOwner: Bool = false) throws(DesignGateError) {
         self.directory = directory
-        self.options = options
+        self.mode = mode
+        self.environment = environment
+        self.prePushInput = prePushInput
         do {
-            repository = try Repository(discoveringFrom: directory, environment: options.environment,
-                                        trustOwner: options.trustRepositoryOwner)
+            repository = try Repository(discoveringFrom: directory, environment: environment, trustOwner: trustOwner)
         } catch {
             throw Self.openError(error, directory: directory)
         }
@@ -25,7 +33,7 @@ struct GitChangeReader {
     }
 
     func files() throws(DesignGateError) -> ChangeSetFiles {
-        switch options.mode {
+        switch mode {
         case .worktree:
             try requireWorkTree("check (working tree mode)")
             let head = try headOrNil()
@@ -77,7 +85,7 @@ struct GitChangeReader {
         case .prePush:
             return try prePushFiles()
         case .ci(let base):
-            let detected = try CIDetector(environment: options.environment, explicitBase: base).detect()
+            let detected = try CIDetector(environment: environment, explicitBase: base).detect()
             do {
                 var files = try rangeFiles(detected.range, mode: "ci:\(detected.provider)")
                 files.history?.description = detected.description
@@ -135,7 +143,7 @@ struct GitChangeReader {
         var walks: [(tip: ObjectID, hiding: [ObjectID])] = []
         var lastTip: ObjectID?
         var described: [String] = []
-        for line in options.prePushInput.split(whereSeparator: \.isNewline) {
+        for line in prePushInput.split(whereSeparator: \.isNewline) {
             let fields = line.split(separator: " ").map(String.init)
             guard fields.count == 4 else {
                 throw DesignGateError("unexpected pre-push input line `\(line)`",
@@ -293,7 +301,7 @@ struct GitChangeReader {
 
     /// The index `--staged` reads: `GIT_INDEX_FILE` (relative to where designgate runs) or the repository's.
     private var indexPath: String {
-        if let file = options.environment["GIT_INDEX_FILE"], !file.isEmpty {
+        if let file = environment["GIT_INDEX_FILE"], !file.isEmpty {
             return FileSystem.resolve(file, in: directory)
         }
         return FileSystem.join(repository.gitDirectory, "index")
@@ -301,7 +309,7 @@ struct GitChangeReader {
 
     private func openIndex() throws(DesignGateError) -> Index {
         do {
-            if let file = options.environment["GIT_INDEX_FILE"], !file.isEmpty { return try Index(file: indexPath) }
+            if let file = environment["GIT_INDEX_FILE"], !file.isEmpty { return try Index(file: indexPath) }
             return try repository.index()
         } catch {
             throw Self.openError(error, directory: directory)
