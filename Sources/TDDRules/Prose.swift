@@ -707,7 +707,7 @@ enum Prose {
     static func countersRisk(_ text: String) -> Bool {
         let sentences = sentences(text)
         return sentences.dropFirst().contains { sentence in
-            guard let first = words(sentence).first, ["however", "but", "nevertheless", "nonetheless"].contains(first) else {
+            guard let first = words(sentence).first, turningWords.contains(first) else {
                 return false
             }
             return counters(sentence)
@@ -721,6 +721,9 @@ enum Prose {
             words(turn).contains("still") && counters(turn)
         }
     }
+
+    /// Words that open a turn against what was said before.
+    static let turningWords: Set<String> = ["however", "but", "nevertheless", "nonetheless"]
 
     /// True when a turn says why the harm does not hold: no risk, question, denial or study in it.
     private static func counters(_ turn: String) -> Bool {

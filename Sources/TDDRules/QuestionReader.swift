@@ -99,6 +99,8 @@ struct QuestionReader {
             case .list(let list):
                 // After `There are two approaches being considered. These approaches are:` the items are its options.
                 if let introduced, Prose.namesChoices(introduced.text) != nil { continue }
+                // "Which of these do we prefer?" over a list: its options, not its answer.
+                if let pending, Prose.asksToChoose(pending.text) { continue }
                 if let listBefore, listBefore.ordered, !list.ordered,
                    !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     if let answered = answerable {
@@ -122,8 +124,6 @@ struct QuestionReader {
                 let items = (elaborates ? asking + saysOpen
                     : topic.map { Prose.saysOpen($0.title) == nil } ?? false ? asking : Self.notSpelledOut(list.items))
                     .filter { !Prose.onlyPoints(itemText($0)) }
-                // "Which of these do we prefer?" over a list: its options, not its answer.
-                if let pending, Prose.asksToChoose(pending.text) { continue }
                 if pending != nil, !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     answerPending(with: block)
                     continue

@@ -578,7 +578,7 @@ struct RiskReader {
 
     /// True when the paragraph opens by turning against what came before ("However, …").
     private static func turnsAgainstIt(_ text: String) -> Bool {
-        Prose.words(text).first.map(["however", "nevertheless", "nonetheless"].contains) ?? false
+        Prose.words(text).first.map(Prose.turningWords.contains) ?? false
     }
 
     /// True when the paragraph's first sentence is about the mitigation ("The mitigation currently is …").
