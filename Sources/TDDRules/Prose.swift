@@ -545,7 +545,7 @@ enum Prose {
         // After the risk's own first clause, an instruction (`Document prerequisites and
         // surface clear events`, `…; expose clear status conditions`) says what is done about it.
         if partWords.dropFirst().contains(where: { $0.first.map(handlingInstructions.contains) ?? false }) { return true }
-        if sentences.contains(where: { remediesOnCondition($0) || respondsOnCondition($0) || requiresToPrevent($0) }) { return true }
+        if sentences.contains(where: { remediesOnCondition($0) || requiresToPrevent($0) }) { return true }
         if partWords.contains(where: { pointsToSection($0) || actsOnIt($0) || leavesToItsOwner($0) || removedByTheDocument($0) }) {
             return true
         }
@@ -760,7 +760,7 @@ enum Prose {
         guard let first = words.first else { return false }
         let pointers: Set<String> = ["this", "that", "these", "those", "such"]
         let named: Set<String> = ["risk", "risks", "issue", "issues", "problem", "problems", "scenario", "scenarios",
-                                  "case", "cases", "concern", "concerns", "situation", "situations"]
+                                  "case", "cases", "concern", "concerns", "situation", "situations", "reason", "reasons"]
         // "It is also possible that …", "Another …": a new risk, not more about the one before.
         if words.first == "another" || (words.prefix(4).contains("also") && words.prefix(5).contains("possible")) { return false }
         // "this risk", "this last risk", "the above".
@@ -782,27 +782,22 @@ enum Prose {
     /// Words that turn a statement into its opposite.
     static let negations: Set<String> = ["never", "not", "cannot", "won't", "can't", "isn't", "aren't", "doesn't", "don't"]
 
-    /// "If you notice a Pod pending for long, you may find out which component owns the gate
-    /// and report it": a sentence telling the reader what to do when the harm shows.
+    /// A sentence opening with a condition whose main clause says what is done when the harm
+    /// shows: the reader told what to do ("If you notice a Pod pending for long, you may find out
+    /// which component owns the gate and report it"), or the design's response ("In case of
+    /// failure when updating, the operator will put the host in a failed state").
     static func remediesOnCondition(_ sentence: String) -> Bool {
         let said = words(sentence)
-        guard let first = said.first, first == "if" || first == "when",
-              let reader = said.indices.dropLast().first(where: { ["you", "one"].contains(said[$0]) && ["can", "may", "should"].contains(said[$0 + 1]) })
-        else { return false }
-        let action = said[(reader + 2)...].joined(separator: " ")
-        return !action.isEmpty && !describesRisk(action)
-    }
-
-    /// "In case of failure when updating, the operator will put the host in a failed state": what
-    /// the design does when the harm happens.
-    static func respondsOnCondition(_ sentence: String) -> Bool {
-        let opening = words(sentence).prefix(2)
-        guard opening.first == "if" || opening.first == "when" || opening.elementsEqual(["in", "case"]),
-              let comma = sentence.firstIndex(of: ",") else { return false }
+        guard said.first == "if" || said.first == "when" || said.starts(with: ["in", "case"]) else { return false }
+        if let reader = said.indices.dropLast().first(where: { ["you", "one"].contains(said[$0]) && ["can", "may", "should"].contains(said[$0 + 1]) }) {
+            let action = said[(reader + 2)...].joined(separator: " ")
+            return !action.isEmpty && !describesRisk(action)
+        }
+        guard let comma = sentence.firstIndex(of: ",") else { return false }
         let response = String(sentence[sentence.index(after: comma)...])
-        let said = words(response)
-        return !describesRisk(response) && said.indices.dropLast().contains { index in
-            said[index] == "will" && responses.contains(said[index + 1])
+        let responseWords = words(response)
+        return !describesRisk(response) && responseWords.indices.dropLast().contains { index in
+            responseWords[index] == "will" && responses.contains(responseWords[index + 1])
         }
     }
 
@@ -824,12 +819,11 @@ enum Prose {
 
     /// "This enhancement removes this behavior": the document itself takes the harm away.
     static func removedByTheDocument(_ said: [String]) -> Bool {
-        said.indices.dropLast(2).contains { index in
-            said[index] == "this" && documentNouns.contains(said[index + 1]) && removals.contains(said[index + 2])
+        documentItself.occurrences(in: said).contains { _, position in
+            position + 2 < said.count && removals.contains(said[position + 2])
         }
     }
 
-    private static let documentNouns: Set<String> = ["proposal", "enhancement", "kep", "design", "change", "feature", "rfc"]
     private static let removals: Set<String> = ["removes", "fixes", "solves", "resolves", "eliminates"]
 
     /// "…, so the state is never hidden", "…, so it is always erased": a sentence that says a

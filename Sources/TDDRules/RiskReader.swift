@@ -133,7 +133,8 @@ struct RiskReader {
                     // "This will be mitigated by … these issues", "The mitigation currently is …",
                     // "However, the overhead is expected to be small": the list's risks, handled together.
                     for index in lastList { risks[index].attach([words]) }
-                } else if open == nil, let last = lastList.last, Self.opensByHandling(words), Self.pointsBackAtOnce(words) {
+                } else if open == nil, let last = lastList.last, Self.opensByHandling(words),
+                          Prose.refersBack(Prose.sentences(words).first ?? "") {
                     // "For this reason, we can do one alpha release where we log …": the last item's risk.
                     risks[last].attach([words])
                 } else if let index = open, Prose.refersBack(Prose.sentences(words).first ?? ""), !Prose.namesHarmOfItsOwn(words) {
@@ -569,11 +570,6 @@ struct RiskReader {
         let after = sentences[(last + 1)...].joined(separator: " ")
         guard Prose.namesHarm(after), !Prose.negates(after) else { return (text, nil) }
         return (sentences[...last].joined(separator: " "), after)
-    }
-
-    /// True when the paragraph's first words point back ("For this reason, …", "Because of that, …").
-    private static func pointsBackAtOnce(_ text: String) -> Bool {
-        Prose.words(text).prefix(4).contains { $0 == "this" || $0 == "that" }
     }
 
     /// True when the paragraph opens by turning against what came before ("However, …").
