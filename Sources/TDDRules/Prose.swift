@@ -533,7 +533,8 @@ enum Prose {
         "won't happen because", "will not happen because", "cannot happen because", "can't happen because",
         "doesn't happen because", "does not happen because", "expected to be small", "expected to be minimal",
         "expected to be low", "expected to be negligible", "not common", "uncommon", "not really a risk",
-        "do not conflict", "does not conflict", "don't conflict", "doesn't conflict",
+        "do not conflict", "does not conflict", "don't conflict", "doesn't conflict", "non-goal", "no worse than",
+        "no greater than",
     ])
 
     /// True when a sentence of the text says how a risk is handled and does not take it back
@@ -710,9 +711,17 @@ enum Prose {
             guard let first = words(sentence).first, turningWords.contains(first) else {
                 return false
             }
-            return counters(sentence)
+            return counters(sentence) || comparesWithWhatExists(sentence)
         } || sentences.contains { turnsToThisCase($0) || keepsWorking($0) }
     }
+
+    /// "However the overall attack surface … is similar": the risk weighed against what exists
+    /// already and found no greater, whatever harm the comparison names.
+    static func comparesWithWhatExists(_ turn: String) -> Bool {
+        comparisons.first(in: turn) != nil && !asksQuestion(turn) && !saysNotMitigated(turn)
+    }
+
+    private static let comparisons = Phrases(["is similar", "are similar", "is comparable", "are comparable"])
 
     /// "…, we won't be able to add rules, but the old ones would still be returned": the turn
     /// says what keeps working.

@@ -286,8 +286,19 @@ struct QuestionReader {
         "see also", "related",
     ]
 
-    /// True when a paragraph introduces options (`Options:`) and nothing after it decides.
+    /// True when a paragraph introduces options (`Options:`) and nothing after it decides, or
+    /// prose sets an alternative beside what was only proposed ("X has been proposed … The
+    /// alternative approach is to …") and decides nothing.
     private static func onlyWeighsOptions(_ body: [Block]) -> Bool {
+        let prose = body.compactMap { block -> String? in
+            if case .paragraph(let text) = block { return text.text }
+            return nil
+        }
+        if prose.count == body.count, prose.contains(where: { Prose.sentences($0).contains(where: Prose.statesTheAlternative) }),
+           prose.contains(where: { Prose.hedge($0) != nil }),
+           !prose.contains(where: { Prose.saysDecided($0) != nil || Rule.hasResolutionLabel($0) }) {
+            return true
+        }
         guard let start = body.firstIndex(where: { block in
             guard case .paragraph(let text) = block, Prose.introduces(text.text) else { return false }
             return Prose.words(text.text).contains { ["options", "alternatives", "choices"].contains($0) }

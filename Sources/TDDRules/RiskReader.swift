@@ -82,7 +82,12 @@ struct RiskReader {
                 // "There are no major risks to users." before the risks the author did name.
                 if Prose.isPrompt(words) || Self.saysNoRisks(Prose.sentences(words).first ?? "") { continue }
                 let mitigation = Self.mitigationValue(text)
-                if let value = mitigation, !value.isEmpty {
+                if introduced == .mitigations, mitigation == nil, !Self.isRiskLabelled(text) {
+                    // `*Mitigation:*` on a line of its own: the paragraph after it is the mitigation.
+                    inMitigation = open.map { risks[$0].labelled && risks[$0].gathers } ?? false
+                    mitigate(open.map { [$0] } ?? lastList, with: words)
+                    open = nil
+                } else if let value = mitigation, !value.isEmpty {
                     inMitigation = open.map { risks[$0].labelled && risks[$0].gathers } ?? false
                     mitigate(open.map { [$0] } ?? lastList, with: value)
                     open = nil
@@ -382,8 +387,10 @@ struct RiskReader {
     /// after it handles ("The same was done on AWS, where it is indeed a problem."): whatever
     /// came before, the risk is still open. A condition ("If it happens, file an issue") tells none,
     /// nor does harm that is there already without the design ("anyone editing the groups by
-    /// hand is already exposed to …"), nor, after a paragraph that opens by handling the risk, a
-    /// doubt about the remedy ("To mitigate this, … However this could still lead to skew").
+    /// hand is already exposed to …"), nor a comparison finding it no greater than what exists
+    /// ("However the overall attack surface … is similar"), nor, after a paragraph that opens by
+    /// handling the risk, a doubt about the remedy ("To mitigate this, … However this could still
+    /// lead to skew").
     private static func endsWithHarm(_ body: [Block]) -> Bool {
         guard case .paragraph(let text)? = body.last else { return false }
         return endsWithHarm(body, lastParagraph: text.text)
@@ -418,6 +425,7 @@ struct RiskReader {
         }
         if remedied, lastWords.contains(where: Prose.possibilityWords.contains) { return false }
         return Prose.assertsHarm(last) && !Prose.asksQuestion(last) && !Prose.saysHandled(last) && !Prose.saysAccepted(last)
+            && !Prose.comparesWithWhatExists(last)
     }
 
     /// True for a paragraph opening as a remark on what came before ("Note that …").

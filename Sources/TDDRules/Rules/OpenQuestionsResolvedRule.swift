@@ -76,7 +76,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             aside; a grouping sub-heading that defers (`Questions to be resolved in future RFCs`) \
             settles its questions, and so does a question sent to a later document ("a separate \
             subteam RFC", "a later RFC", not "a new RFC"); "is left open" says a choice is open, and so does a topic \
-            sub-heading that lays out options (`Options:`) and picks none. Every section under the \
+            sub-heading that lays out options (`Options:`) and picks none, or sets an alternative \
+            beside what was only proposed ("X has been proposed … The alternative approach is …"). Every section under the \
             title or an alias is read (one per alternative, say). A question asking to choose among \
             the items after it ("which of the below is preferred?") is open: the items are its \
             options, not its answer.
@@ -414,6 +415,9 @@ public struct OpenQuestionsResolvedRule: Rule {
 
             1. Copy the keys from a sibling region.
             1. Replay the last hour of traffic (from the access logs?)
+            ### Key ordering ↓
+            Ordered keys have been proposed as the way to pass labels. They are faster, but easier to
+            misuse. The alternative approach is to always pass label and value pairs.
             """),
             Example("""
             # Cache

@@ -112,7 +112,11 @@ public struct RisksHaveMitigationsRule: Rule {
             report, restart, retry it) is the design's response; "this enhancement removes this \
             behavior" handles; "will log an error" surfaces it; "not really a risk", "…, but the old \
             ones would still be returned" and "the two do not conflict" accept; "Not aware of any \
-            security concerns" says there are none. A handling word denied just before it ("have not \
+            security concerns" says there are none. A risk whose handling is declared a non-goal \
+            for stated reasons ("For these reasons, recovery from key loss is a non-goal") or found \
+            no greater than what exists ("However the overall attack surface … is similar", "no \
+            worse than") is accepted; `*Mitigation:*` on a line of its own gives the mitigation in \
+            the paragraph after it. A handling word denied just before it ("have not \
             been validated", "won't be able to") or what "we should" have done ("not adding the \
             entries that we should") handles nothing.
             """,
@@ -197,6 +201,18 @@ public struct RisksHaveMitigationsRule: Rule {
             The plugin interface is generic, so each kind is added on its own.
 
             A design adding exec plugins would need to weigh a different set of risks.
+
+            ### Key loss
+
+            If the signing key is deleted, every cached entry becomes unreadable. Recovery would
+            require rebuilding the cache from scratch, which is costly.
+
+            For these reasons, recovery from key loss is a non-goal of this proposal.
+
+            ### Shared sockets
+
+            A malicious pod could mount the warmer's socket and flush entries. However the overall
+            attack surface of the socket and of the existing admin port is similar.
             """),
             Example("""
             # Cache
@@ -373,6 +389,12 @@ public struct RisksHaveMitigationsRule: Rule {
             However, per the cache's existing semantics, a key pinned before the upgrade keeps its TTL, and the new default may be ignored for it.
 
             **Risk:** On downgrade, keys already written keep the new prefix. The old client still reads them, which is the expected behavior.
+
+            **Risk:** A tenant can warm entries it cannot read.
+
+            *Mitigation:*
+
+            Warm-up jobs read entries with the tenant's own credentials.
             """),
             Example("""
             # Cache
