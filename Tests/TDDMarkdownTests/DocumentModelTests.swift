@@ -249,4 +249,13 @@ private func headings(_ document: Document) -> [String] {
         #expect(document.comments.map(\.location.line) == [3, 4, 6])
         #expect(document.comments.map(\.endLine) == [3, 4, 8])
     }
+
+    /// The whole model of a document holding every form, pinned: any change to what the parser
+    /// makes of it (a block, a line, a flag, a field) shows up as a diff of the golden file.
+    @Test(arguments: ["model-forms", "standard-tdd-template"])
+    func modelMatchesItsGoldenDump(name: String) throws {
+        let text = try String(contentsOfFile: Package.fixture("documents/\(name).md"), encoding: .utf8)
+        let dump = try parse(text).debugDescription
+        #expect(dump == (try Golden.expected("model/\(name).txt", actual: dump)))
+    }
 }
