@@ -286,24 +286,23 @@ extension Prose {
 
     static func saysAccepted(_ text: String) -> Bool { acceptancePhrases.first(in: text) != nil }
 
-    /// True when a sentence after the risk turns against it and tells no harm, asks nothing and
-    /// leaves nothing open ("…increases the complexity. However, it is a proven production
-    /// setup."), or a sentence turns to why the harm does not hold here ("…, but in this case
-    /// the dimensions are known"): the author weighed the risk and accepts it.
+    /// True when a sentence after the risk turns against it (`turnsAgainstRisk(_:)`), or a
+    /// sentence turns to why the harm does not hold here ("…, but in this case the dimensions
+    /// are known"): the author weighed the risk and accepts it.
     static func countersRisk(_ text: String) -> Bool {
         let sentences = sentences(text)
-        return sentences.dropFirst().contains { sentence in
-            guard let first = words(sentence).first, turningWords.contains(first) else {
-                return false
-            }
-            return counters(sentence) || comparesWithWhatExists(sentence)
-        } || sentences.contains { turnsToThisCase($0) || keepsWorking($0) }
+        return sentences.dropFirst().contains(where: turnsAgainstRisk)
+            || sentences.contains { turnsToThisCase($0) || keepsWorking($0) }
     }
 
-    /// "However the overall attack surface … is similar": the risk weighed against what exists
-    /// already and found no greater, whatever harm the comparison names.
-    static func comparesWithWhatExists(_ turn: String) -> Bool {
-        comparisons.first(in: turn) != nil && !asksQuestion(turn) && !saysNotMitigated(turn)
+    /// True for a sentence opening with a turn that tells no harm, asks nothing and leaves
+    /// nothing open ("However, it is a proven production setup."), or that finds the risk no
+    /// greater than what exists, whatever harm the comparison names ("However the overall
+    /// attack surface … is similar").
+    static func turnsAgainstRisk(_ sentence: String) -> Bool {
+        guard let first = words(sentence).first, turningWords.contains(first) else { return false }
+        return counters(sentence)
+            || (comparisons.first(in: sentence) != nil && !asksQuestion(sentence) && !saysNotMitigated(sentence))
     }
 
     private static let comparisons = Phrases(["is similar", "are similar", "is comparable", "are comparable"])

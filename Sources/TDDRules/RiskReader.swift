@@ -81,13 +81,10 @@ struct RiskReader {
                 // The template's prompt left above the author's answers to its other prompts, and
                 // "There are no major risks to users." before the risks the author did name.
                 if Prose.isPrompt(words) || Self.saysNoRisks(Prose.sentences(words).first ?? "") { continue }
-                let mitigation = Self.mitigationValue(text)
-                if introduced == .mitigations, mitigation == nil, !Self.isRiskLabelled(text) {
-                    // `*Mitigation:*` on a line of its own: the paragraph after it is the mitigation.
-                    inMitigation = open.map { risks[$0].labelled && risks[$0].gathers } ?? false
-                    mitigate(open.map { [$0] } ?? lastList, with: words)
-                    open = nil
-                } else if let value = mitigation, !value.isEmpty {
+                var mitigation = Self.mitigationValue(text)
+                // `*Mitigation:*` on a line of its own: the paragraph after it is the mitigation.
+                if introduced == .mitigations, mitigation == nil, !Self.isRiskLabelled(text) { mitigation = words }
+                if let value = mitigation, !value.isEmpty {
                     inMitigation = open.map { risks[$0].labelled && risks[$0].gathers } ?? false
                     mitigate(open.map { [$0] } ?? lastList, with: value)
                     open = nil
@@ -425,7 +422,7 @@ struct RiskReader {
         }
         if remedied, lastWords.contains(where: Prose.possibilityWords.contains) { return false }
         return Prose.assertsHarm(last) && !Prose.asksQuestion(last) && !Prose.saysHandled(last) && !Prose.saysAccepted(last)
-            && !Prose.comparesWithWhatExists(last)
+            && !Prose.turnsAgainstRisk(last)
     }
 
     /// True for a paragraph opening as a remark on what came before ("Note that …").
