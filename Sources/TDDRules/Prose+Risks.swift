@@ -19,7 +19,7 @@ extension Prose {
         "bug", "bugs", "buggy", "complicated", "more complex", "annoying", "inaccurate", "not accurate", "not that accurate",
         "impacted", "disrupt", "disrupts", "disrupted", "disruption", "misconfiguration", "misconfigured",
         "poor configuration", "not recommended", "not really recommended", "dependence on", "dependency on",
-        "dependencies on", "reliance on",
+        "dependencies on", "reliance on", "useless", "unusable",
     ])
 
     /// True when the text says something may go wrong; "only one may be set at a time" grants
@@ -86,7 +86,7 @@ extension Prose {
         "emit warnings", "emits warnings", "log warnings", "logs warnings", "show warnings", "shows warnings",
         "testing", "tests", "e2e", "is important", "it is important", "solution is",
         "solution would", "workaround", "responsibility", "reviewed by", "being reviewed", "reviews by", "review by", "release notes", "will be updated",
-        "proposes to", "propose to", "maintain compatibility",
+        "proposes to", "propose to", "we propose", "maintain compatibility",
         "maintaining compatibility", "tracking upstream", "restore",
         "be able to", "allows an administrator", "is controlled", "are controlled", "backward compatible",
         "backwards compatible", "no impact", "does not affect", "not affect", "doesn't affect", "no new",
@@ -120,7 +120,9 @@ extension Prose {
         "expected to be low", "expected to be negligible", "not common", "uncommon", "not really a risk",
         "do not conflict", "does not conflict", "don't conflict", "doesn't conflict", "non-goal", "no worse than",
         "no greater than",
-    ])
+    ] + ["high", "big", "major", "serious", "significant", "large"].flatMap { size in
+        ["risk", "concern", "problem", "issue"].map { "not a \(size) \($0)" }
+    })
 
     /// True when a sentence of the text says how a risk is handled and does not take it back
     /// ("cannot be mitigated", "must be considered").
@@ -146,12 +148,21 @@ extension Prose {
                     && !deniedBefore(before)
                     // "not adding the skips that we should": what should be done, not a remedy.
                     && !(phrase == "should" && before.elementsEqual(["that", "we"]))
+                    && (phrase != "can be" || isDoneToIt(clauseWords[(position + 2)...]))
             }
             return handling && !saysNotMitigated(clause)
         }
         // "There are currently no mitigation measures. Please try to avoid …": the author says it is not handled.
         if sentences.contains(where: { deniesMitigation($0) && !clauses($0).contains(where: handles) }) { return false }
         return parts.contains(where: handles) || preventsByConsequence(text)
+    }
+
+    /// True when the words after "can be" say what is done about it ("can be disabled", "can be
+    /// manual or automated"), not what it is ("can be a problem", "can be even an admission
+    /// webhook").
+    private static func isDoneToIt(_ after: ArraySlice<String>) -> Bool {
+        guard let next = after.first(where: { !["also", "even", "still", "then"].contains($0) }) else { return false }
+        return !["a", "an", "the"].contains(next)
     }
 
     /// True when the words just before a handling phrase deny it: "not documented", "have not

@@ -63,12 +63,14 @@ struct RiskReader {
         /// A `Mitigation:` paragraph just answered a `Risk:` paragraph: what follows, up to the
         /// next label, goes on with the mitigation.
         var inMitigation = false
+        /// The risks told in the paragraphs since the last list or table.
+        var toldInProse: [Int] = []
 
         func mitigate(_ indices: [Int], with value: String) {
             for index in indices { risks[index].mitigation = Prose.isPlaceholder(value) ? .placeholder : .given }
         }
 
-        for block in visible {
+        for (position, block) in visible.enumerated() {
             let introduced = introduction
             introduction = nil
             let justOpened = openedByParagraph
@@ -128,8 +130,13 @@ struct RiskReader {
                           (!risks[index].attachedSaysHandled && !Prose.saysHandled(risks[index].text))
                             || Self.endsUnderStudy([risks[index].text] + risks[index].attached) {
                     // "We do not believe this is a problem in practice because …": about the risk before
-                    // (and about the open question it ended on).
-                    risks[index].attach([words])
+                    // (and about the open question it ended on). Closing the section, it answers the
+                    // whole story told in the paragraphs before ("The approach presents a vulnerability
+                    // … CSI drivers … This implies … / We propose releasing it as Tech Preview").
+                    let closes = position == visible.count - 1 && Self.answersAsAuthors(words)
+                    for told in closes ? toldInProse + [index] : [index] where risks[told].mitigation == nil {
+                        risks[told].attach([words])
+                    }
                 } else if open == nil, !lastList.isEmpty, Self.opensByHandling(words),
                           Self.refersToAll(words) || Self.opensWithMitigation(words) || Self.turnsAgainstIt(words) {
                     // "This will be mitigated by … these issues", "The mitigation currently is …",
@@ -154,6 +161,7 @@ struct RiskReader {
                     if let after { risks.append(Risk(text: after, location: text.location(of: Prose.sentences(after).first ?? after))) }
                     open = risks.count - 1
                     openedByParagraph = open
+                    toldInProse += risks.indices.suffix(after == nil ? 1 : 2)
                 } else if let index = open {
                     risks[index].attach([words])
                 } else if !lastList.isEmpty, Prose.saysHandled(words), Self.refersToAll(words) {
@@ -188,7 +196,16 @@ struct RiskReader {
                     introducedAsRisks = true
                 }
                 lastList = []
-                for item in list.items {
+                toldInProse = []
+                for (position, item) in list.items.enumerated() {
+                    // "Both are unlikely" in the last item, "Both of the above problems can be
+                    // mitigated by …" in any: the item speaks for every item so far.
+                    defer {
+                        if let sentence = Self.sentenceAboutAll(in: item.fullText),
+                           position == list.items.count - 1 || Prose.words(sentence).contains("above") {
+                            for index in lastList { risks[index].attach([sentence]) }
+                        }
+                    }
                     if let value = Self.mitigationValue(item), let previous = lastList.last ?? open {
                         mitigate([previous], with: value)
                         continue
@@ -227,15 +244,12 @@ struct RiskReader {
                         risks[index].labelled = true
                     }
                 }
-                // "Both are unlikely" in the last item speaks for every item.
-                if let last = list.items.last?.fullText, let sentence = Self.sentenceAboutAll(in: last) {
-                    for index in lastList { risks[index].attach([sentence]) }
-                }
                 open = list.items.count == 1 ? lastList.last : nil
             case .table(let table):
                 apart += Rule.check(table, section: title)
                 open = nil
                 lastList = []
+                toldInProse = []
             case .quote:
                 if let open { risks[open].attach([block.plainText]) }
             default:
@@ -449,7 +463,7 @@ struct RiskReader {
         let words = Prose.words(last)
         return words.starts(with: ["here", "is"]) || words.starts(with: ["here", "are"])
             || words.starts(with: ["below"]) || words.suffix(2).elementsEqual(["as", "follows"])
-            || (sentences.count == 1 && announcesRisks(words))
+            || (sentences.count == 1 && announcesRisks(last))
     }
 
     /// A titled risk: a bold label over its description (`**User experience**: …`, not a bold
@@ -460,11 +474,16 @@ struct RiskReader {
         return text.isStrongOnly && Prose.describesRisk(text.text) && !Prose.saysHandled(text.text)
     }
 
-    /// "Running it in the CI does pose additional risks, however.": a sentence ending on risks
-    /// it does not name announces the ones told after it.
-    private static func announcesRisks(_ words: [String]) -> Bool {
-        let said = words.filter { !["however", "though", "too"].contains($0) }
-        return said.last == "risks" && Prose.riskWords.occurrences(in: said).allSatisfy { $0.phrase == "risks" }
+    /// "Running it in the CI does pose additional risks, however.", "The risks for this feature
+    /// are two-fold: technical and non-technical.": a sentence speaking of risks it does not tell
+    /// (ending on them, or sorting them into kinds) announces the ones told after it.
+    private static func announcesRisks(_ sentence: String) -> Bool {
+        let said = Prose.words(sentence).filter { !["however", "though", "too"].contains($0) }
+        guard Prose.riskWords.occurrences(in: said).allSatisfy({ $0.phrase == "risks" }) else { return false }
+        if said.last == "risks" { return true }
+        // Sorted into kinds after a colon (not "See [KEP-4639: Risks and Mitigations](…)").
+        guard let colon = sentence.firstIndex(of: ":") else { return false }
+        return Prose.words(String(sentence[..<colon])).contains("risks")
     }
 
     /// The label a text opens with, normalised: its bold label, or a few words before a colon
@@ -580,6 +599,13 @@ struct RiskReader {
     /// True when the paragraph opens by turning against what came before ("However, …").
     private static func turnsAgainstIt(_ text: String) -> Bool {
         Prose.words(text).first.map(Prose.turningWords.contains) ?? false
+    }
+
+    /// True when the paragraph opens with what the authors do ("We propose …", "To limit this,
+    /// …", "This is why …"), not with another statement ("Ensuring that we do not prevent …").
+    private static func answersAsAuthors(_ text: String) -> Bool {
+        let first = Prose.sentences(text).first ?? ""
+        return Prose.words(first).first == "we" || opensWithPurpose(first) || Prose.refersBack(first)
     }
 
     /// True when the paragraph's first sentence is about the mitigation ("The mitigation currently is …").

@@ -547,6 +547,27 @@ public struct RisksHaveMitigationsRule: Rule {
             1. status - one of `Success`, `Error`
             1. type - one of `livez`, `readyz`
             """),
+            Example("""
+            # Cache
+            ## Risks
+            The risks for this cache are two-fold: technical and organisational.
+
+            Entries may not be refreshed when the origin changes its format. However, given that the
+            format is generally stable, this is not a high risk.
+
+            - The cache may grow large in memory.
+            - Warm-up may put load on the origin.
+            - Both of the above problems can be mitigated by a smaller warm-up batch.
+            - Readers may see stale entries. Mitigation: a one-minute TTL.
+
+            The approach presents a vulnerability regarding key removal.
+
+            Origins have their own release processes, and they might remove a key without notice.
+
+            This implies that a key could vanish while clients still read it.
+
+            We propose releasing the cache first as a Tech Preview.
+            """),
         ],
         failingExamples: [
             Example("""
@@ -825,6 +846,14 @@ public struct RisksHaveMitigationsRule: Rule {
             It is also possible that some tenants already use keys that were broken by this, through
             overrides. While we generally do not care about these cases, the schema should allow a
             scripted conversion.
+            """),
+            Example("""
+            # Cache
+            ## Risks
+            Wrong permissions on the status endpoint may let someone write a wrong status. ↓
+
+            It is up to each warmer to decide how warming is done, and this can be even a no-op, making ↓
+            the cache useless.
             """),
         ])
 
