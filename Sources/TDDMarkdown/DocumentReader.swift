@@ -39,7 +39,11 @@ public enum ReadOutcome: Sendable {
 
 /// Reads bytes into a `Document`, applying the input limits first.
 public enum DocumentReader {
-    public static func read(_ bytes: [UInt8], limits: InputLimits = InputLimits()) -> ReadOutcome {
+    /// Reads `bytes`; with `keepsBlocks`, only the preamble, the first section and the
+    /// sections whose normalized title it accepts (with their subsections) get their blocks,
+    /// the others only their headings: for a version of which only some sections are read.
+    public static func read(_ bytes: [UInt8], limits: InputLimits = InputLimits(),
+                            keepsBlocks: ((String) -> Bool)? = nil) -> ReadOutcome {
         if bytes.count > limits.maxBytes {
             return .tooLarge(bytes: bytes.count, limit: limits.maxBytes)
         }
@@ -67,7 +71,7 @@ public enum DocumentReader {
                     location: SourceLocation(line: error.line)))
             }
         }
-        let tree = MarkdownParser.parse(source)
+        let tree = MarkdownParser.parse(source, keepsBlocks: keepsBlocks)
         return .document(Document(frontMatter: frontMatter, preamble: tree.preamble,
                                   sections: tree.sections, comments: tree.comments,
                                   notices: notices, lineCount: source.lineCount))

@@ -28,14 +28,17 @@ struct MarkdownParser {
     /// Node kinds by cmark's numeric node type, filled as types are met.
     private var kinds: [UInt32: NodeKind] = [:]
 
-    static func parse(_ source: SourceText) -> Tree {
+    /// The model of `source`; with `keepsBlocks`, only the preamble, the first section and
+    /// the sections whose normalized title it accepts (with their subsections) get their
+    /// blocks and comments, the others only their headings.
+    static func parse(_ source: SourceText, keepsBlocks: ((String) -> Bool)? = nil) -> Tree {
         precondition(extensionsRegistered)
         guard let root = cmarkTree(source.body) else {
             return Tree(preamble: [], sections: [], comments: [])
         }
         defer { cmark_node_free(root) }
         var converter = MarkdownParser(source: source)
-        return converter.tree(root)
+        return converter.tree(root, keepsBlocks: keepsBlocks)
     }
 
     /// cmark-gfm's tree of `body`, with the table, task list and strikethrough extensions;
@@ -64,22 +67,28 @@ struct MarkdownParser {
 
     private final class SectionBuilder {
         let title: InlineText
+        let normalizedTitle: String
         let level: Int
+        /// Whether the blocks under it are converted.
+        var keepsBlocks = true
+        /// Whether its subsections' blocks are (it was asked for).
+        var keepsSubsections = true
         var blocks: [Block] = []
         var subsections: [Section] = []
 
         init(title: InlineText, level: Int) {
             self.title = title
+            self.normalizedTitle = TitleNormalizer.normalize(title.text)
             self.level = level
         }
 
         func build() -> Section {
-            Section(title: title.text, normalizedTitle: TitleNormalizer.normalize(title.text),
+            Section(title: title.text, normalizedTitle: normalizedTitle,
                     level: level, location: title.location, blocks: blocks, subsections: subsections)
         }
     }
 
-    private mutating func tree(_ root: OpaquePointer) -> Tree {
+    private mutating func tree(_ root: OpaquePointer, keepsBlocks: ((String) -> Bool)?) -> Tree {
         var preamble: [Block] = []
         var topLevel: [Section] = []
         var stack: [SectionBuilder] = []
@@ -96,12 +105,19 @@ struct MarkdownParser {
             }
         }
 
+        var sectionCount = 0
         for node in children(root) {
             if kind(node) == .heading {
                 let level = Int(cmark_node_get_heading_level(node))
                 close(downTo: level)
-                stack.append(SectionBuilder(title: inline(node, depth: 0), level: level))
-            } else if let block = block(node, depth: 0) {
+                let section = SectionBuilder(title: inline(node, depth: 0), level: level)
+                if let keepsBlocks {
+                    section.keepsSubsections = stack.last?.keepsSubsections == true || keepsBlocks(section.normalizedTitle)
+                    section.keepsBlocks = section.keepsSubsections || sectionCount == 0
+                }
+                sectionCount += 1
+                stack.append(section)
+            } else if stack.last?.keepsBlocks != false, let block = block(node, depth: 0) {
                 if let current = stack.last {
                     current.blocks.append(block)
                 } else {

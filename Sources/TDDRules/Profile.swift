@@ -134,10 +134,11 @@ public struct ProfileMatch: Sendable {
         // headings are enough to find it, and each costs an edit distance per name.
         let missing = profile.sections.indices.filter { found[$0] == nil }
         let reach = missing.isEmpty ? [] : candidates.prefix(Self.nearMissReach).map { ComparableTitle($0.normalizedTitle) }
+        var stems = [String?](repeating: nil, count: reach.count)
         for index in missing {
-            let names = profile.sections[index].names.map(ComparableTitle.init)
+            let names = profile.sections[index].names.map { ComparableTitle($0, stemmed: true) }
             let near = reach.indices.first { candidate in
-                !used.contains(candidate) && Self.isNearMiss(reach[candidate], names)
+                !used.contains(candidate) && Self.isNearMiss(reach[candidate], stem: &stems[candidate], names)
             }
             if let near {
                 used.insert(near)
@@ -189,6 +190,21 @@ public struct ProfileMatch: Sendable {
 
     static let nearMissReach = 500
 
+    /// Whether a normalized title could play one of `roles` in a match against `profile`:
+    /// under a title or alias of a section with that role, a near miss of one, or saying it
+    /// plays the role. Reading only such sections (and the preamble) is enough to match them.
+    public static func mayPlay(_ roles: Set<SectionRole>, in profile: Profile) -> (String) -> Bool {
+        let specs = profile.sections.filter { $0.role.map(roles.contains) ?? false }
+        let names = Set(specs.flatMap(\.names))
+        let comparable = specs.map { $0.names.map { ComparableTitle($0, stemmed: true) } }
+        return { title in
+            if names.contains(title) || roles.contains(where: { $0.isNamed(by: title) }) { return true }
+            let candidate = ComparableTitle(title)
+            var stem: String?
+            return comparable.contains { isNearMiss(candidate, stem: &stem, $0) }
+        }
+    }
+
     /// The document's sections that may stand for a profile's: a single level-1 heading is the
     /// document's title, not one of its sections.
     private static func candidates(in all: [Section]) -> [Section] {
@@ -216,25 +232,36 @@ public struct ProfileMatch: Sendable {
         entries.first { $0.spec.role == role }?.section
     }
 
-    /// A normalized title as near misses compare it: its stem and its scalars, computed once.
+    /// A title ready for near-miss comparison; its stem is made only when its length leaves a
+    /// near miss possible (most of a document's headings are nowhere near a profile's names).
     struct ComparableTitle {
         let text: String
-        let stem: String
         let scalars: [Unicode.Scalar]
+        let wordCount: Int
+        /// Given for a profile's names, made on demand for a document's titles.
+        let stem: String?
 
-        init(_ text: String) {
+        init(_ text: String, stemmed: Bool = false) {
             self.text = text
-            stem = ProfileMatch.stemmed(text)
             scalars = Array(text.unicodeScalars)
+            wordCount = text.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
+            stem = stemmed ? ProfileMatch.stemmed(text) : nil
         }
     }
 
     /// True when a title is one small slip away from one of `names`: singular for plural, or
     /// two edits on a longer title.
-    static func isNearMiss(_ title: ComparableTitle, _ names: [ComparableTitle]) -> Bool {
+    /// `stem` holds the title's stem once made, for the next comparison.
+    static func isNearMiss(_ title: ComparableTitle, stem: inout String?, _ names: [ComparableTitle]) -> Bool {
         guard !title.text.isEmpty else { return false }
         return names.contains { name in
-            name.stem == title.stem || (name.scalars.count >= 8 && EditDistance.between(title.scalars, name.scalars, limit: 2) <= 2)
+            // A stem drops at most an `s` per word, two edits change the length by two at most.
+            let slack = max(2, title.wordCount, name.wordCount)
+            guard abs(title.scalars.count - name.scalars.count) <= slack else { return false }
+            let titleStem = stem ?? ProfileMatch.stemmed(title.text)
+            stem = titleStem
+            return titleStem == (name.stem ?? ProfileMatch.stemmed(name.text))
+                || (name.scalars.count >= 8 && EditDistance.between(title.scalars, name.scalars, limit: 2) <= 2)
         }
     }
 

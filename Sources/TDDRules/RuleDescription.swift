@@ -189,9 +189,11 @@ public struct RuleContext: Sendable {
     }
 
     /// The base version parsed and judged like this one (same profile, status field and
-    /// options); nil without a readable base.
-    public func baseContext() -> RuleContext? {
-        guard let base, let document = base.document() else { return nil }
+    /// options); nil without a readable base. With `roles`, only the sections that may play
+    /// them get their content (besides the preamble and the first section, where the status is).
+    public func baseContext(reading roles: Set<SectionRole>? = nil) -> RuleContext? {
+        guard let base, let document = base.document(keepsBlocks: roles.map { ProfileMatch.mayPlay($0, in: profile) })
+        else { return nil }
         return RuleContext(document: document, profile: profile, match: ProfileMatch(document: document, profile: profile),
                            options: options, today: today, status: DocumentStatus(document: document, field: base.statusField),
                            allowedStatuses: allowedStatuses, path: path, review: review, codeOwners: codeOwners)
@@ -261,10 +263,11 @@ public struct BaseVersion: Sendable {
         return ranges
     }
 
-    /// The parsed base, nil when it is not a readable document.
-    public func document() -> Document? {
+    /// The parsed base, nil when it is not a readable document; `keepsBlocks` as in
+    /// `DocumentReader.read(_:limits:keepsBlocks:)`.
+    public func document(keepsBlocks: ((String) -> Bool)? = nil) -> Document? {
         if let parsed { return parsed }
-        guard case .document(let document) = DocumentReader.read(bytes, limits: limits) else { return nil }
+        guard case .document(let document) = DocumentReader.read(bytes, limits: limits, keepsBlocks: keepsBlocks) else { return nil }
         return document
     }
 }

@@ -61,6 +61,31 @@ private func headings(_ document: Document) -> [String] {
         }
     }
 
+    @Test func onlyTheAskedSectionsKeepTheirBlocks() throws {
+        let text = """
+            Status: Draft
+
+            # Cache
+            A read-through cache.
+            ## Summary
+            Caches reads.
+            ## Risks
+            - Cold start.
+            ### Later
+            - Memory growth.
+            ## Plan
+            Ship it.
+            """
+        guard case .document(let document) = DocumentReader.read(Array(text.utf8), keepsBlocks: { $0 == "risks" }) else {
+            throw ParseFailure()
+        }
+        let blockCounts = document.allSections.map { ($0.title, $0.blocks.count) }
+        #expect(document.preamble.count == 1)
+        #expect(blockCounts.map(\.0) == ["Cache", "Summary", "Risks", "Later", "Plan"])
+        // The first section (where a status may be), the asked section and its subsection.
+        #expect(blockCounts.map(\.1) == [1, 0, 1, 1, 0])
+    }
+
     @Test func headingsInFencedCodeAndHTMLAreNotHeadings() throws {
         let document = try parse("""
             # Title

@@ -114,6 +114,15 @@ public struct NoRegressionsRule: ComparingRule {
             - Cold start. Mitigation: a warmer job.
             """, configuration: "rules: { no-regressions: { frozenStatuses: [] } }"),
             Example("""
+            # Cache
+            ## Open Questions
+            - [ ] Do we shard? ↓
+            """, base: """
+            # Cache
+            ## Open Questons
+            - [x] Do we shard?
+            """),
+            Example("""
             ---
             status: Draft ↓
             ---
@@ -171,7 +180,10 @@ public struct NoRegressionsRule: ComparingRule {
         let suspect = !questions.isEmpty || !risks.isEmpty
             || (base.replacedAHeading && context.match.entries.contains { $0.spec.required && $0.section == nil })
             || context.status.map { changed.contains($0.location.line) || isFrozen($0.value, context) } == true
-        guard suspect, let before = context.baseContext() else { return [] }
+        // Only a frozen document's whole content is compared; otherwise the base's questions
+        // and risks sections, its headings and its status are all that is read.
+        let frozen = context.status.map { isFrozen($0.value, context) } == true
+        guard suspect, let before = context.baseContext(reading: frozen ? nil : [.openQuestions, .risks]) else { return [] }
         return (reopened(questions, in: .openQuestions, before, checkedBy: OpenQuestionsResolvedRule.self, findings, message: Self.reopenedQuestion)
             + reopened(risks, in: .risks, before, checkedBy: RisksHaveMitigationsRule.self, findings, message: Self.lostMitigation)
             + removedSections(context, before)
