@@ -197,12 +197,12 @@ struct RiskReader {
                 }
                 lastList = []
                 toldInProse = []
-                for (position, item) in list.items.enumerated() {
+                for (offset, item) in list.items.enumerated() {
                     // "Both are unlikely" in the last item, "Both of the above problems can be
                     // mitigated by …" in any: the item speaks for every item so far.
                     defer {
                         if let sentence = Self.sentenceAboutAll(in: item.fullText),
-                           position == list.items.count - 1 || Prose.words(sentence).contains("above") {
+                           offset == list.items.count - 1 || Prose.words(sentence).contains("above") {
                             for index in lastList { risks[index].attach([sentence]) }
                         }
                     }
