@@ -105,7 +105,7 @@ struct MarkdownParser {
             }
         }
 
-        var sectionCount = 0
+        var isFirstSection = true
         for node in children(root) {
             if kind(node) == .heading {
                 let level = Int(cmark_node_get_heading_level(node))
@@ -113,9 +113,9 @@ struct MarkdownParser {
                 let section = SectionBuilder(title: inline(node, depth: 0), level: level)
                 if let keepsBlocks {
                     section.keepsSubsections = stack.last?.keepsSubsections == true || keepsBlocks(section.normalizedTitle)
-                    section.keepsBlocks = section.keepsSubsections || sectionCount == 0
+                    section.keepsBlocks = section.keepsSubsections || isFirstSection
                 }
-                sectionCount += 1
+                isFirstSection = false
                 stack.append(section)
             } else if stack.last?.keepsBlocks != false, let block = block(node, depth: 0) {
                 if let current = stack.last {

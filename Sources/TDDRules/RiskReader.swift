@@ -134,7 +134,7 @@ struct RiskReader {
                     // whole story told in the paragraphs before ("The approach presents a vulnerability
                     // … CSI drivers … This implies … / We propose releasing it as Tech Preview").
                     let closes = position == visible.count - 1 && Self.answersAsAuthors(words)
-                    for told in closes ? toldInProse + [index] : [index] where risks[told].mitigation == nil {
+                    for told in closes ? toldInProse + [index] : [index] {
                         risks[told].attach([words])
                     }
                 } else if open == nil, !lastList.isEmpty, Self.opensByHandling(words),

@@ -177,12 +177,12 @@ public struct NoRegressionsRule: ComparingRule {
         }
         let questions = touched(.openQuestions) ? findings.violations(of: OpenQuestionsResolvedRule.self).filter { $0.subject != nil } : []
         let risks = touched(.risks) ? findings.violations(of: RisksHaveMitigationsRule.self).filter { $0.subject != nil } : []
-        let suspect = !questions.isEmpty || !risks.isEmpty
+        let frozen = context.status.map { isFrozen($0.value, context) } == true
+        let suspect = !questions.isEmpty || !risks.isEmpty || frozen
             || (base.replacedAHeading && context.match.entries.contains { $0.spec.required && $0.section == nil })
-            || context.status.map { changed.contains($0.location.line) || isFrozen($0.value, context) } == true
+            || context.status.map { changed.contains($0.location.line) } == true
         // Only a frozen document's whole content is compared; otherwise the base's questions
         // and risks sections, its headings and its status are all that is read.
-        let frozen = context.status.map { isFrozen($0.value, context) } == true
         guard suspect, let before = context.baseContext(reading: frozen ? nil : [.openQuestions, .risks]) else { return [] }
         return (reopened(questions, in: .openQuestions, before, checkedBy: OpenQuestionsResolvedRule.self, findings, message: Self.reopenedQuestion)
             + reopened(risks, in: .risks, before, checkedBy: RisksHaveMitigationsRule.self, findings, message: Self.lostMitigation)
