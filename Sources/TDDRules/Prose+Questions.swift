@@ -260,6 +260,17 @@ extension Prose {
         }
     }
 
+    /// "Should we" over a list: a question left unfinished on a word that needs more, which
+    /// the items after it complete as its options.
+    static func leavesTheListToFinish(_ text: String) -> Bool {
+        let trimmed = text.trimmingWhitespace
+        guard asksQuestion(trimmed), !trimmed.hasSuffix("?"), let last = words(trimmed).last else { return false }
+        return unfinishedEnds.contains(last)
+    }
+
+    /// Words a question cannot end on.
+    private static let unfinishedEnds: Set<String> = ["we", "to", "a", "an", "the", "either", "between", "be"]
+
     /// The phrase saying a decision is still open, if the text has one.
     static func saysOpen(_ text: String) -> String? {
         openPhrases.first(in: text) ?? keptOpen(text) ?? inquiryAhead(text) ?? choiceAhead(text) ?? namesChoices(text)

@@ -149,6 +149,7 @@ extension Prose {
                     // "not adding the skips that we should": what should be done, not a remedy.
                     && !(phrase == "should" && before.elementsEqual(["that", "we"]))
                     && (phrase != "can be" || isDoneToIt(clauseWords[(position + 2)...]))
+                    && !isBareNeed(clauseWords, at: position, phrase: phrase)
             }
             return handling && !saysNotMitigated(clause)
         }
@@ -164,6 +165,18 @@ extension Prose {
         guard let next = after.first(where: { !["also", "even", "still", "then"].contains($0) }) else { return false }
         return !["a", "an", "the"].contains(next)
     }
+
+    /// True when the handling phrase ends the clause as a need ("…, but needs to be addressed",
+    /// "must be mitigated"): what is to be done, with nothing said about how.
+    private static func isBareNeed(_ clauseWords: [String], at position: Int, phrase: String) -> Bool {
+        guard position + words(phrase).count == clauseWords.count else { return false }
+        let passive = clauseWords[position] == "be" ? position : position - 1
+        guard passive > 0, clauseWords[passive] == "be" else { return false }
+        let before = clauseWords[..<passive].suffix(2)
+        return before.last == "must" || (before.count == 2 && before.last == "to" && needs.contains(before[before.startIndex]))
+    }
+
+    private static let needs: Set<String> = ["need", "needs", "has", "have", "yet", "remains"]
 
     /// True when the words just before a handling phrase deny it: "not documented", "have not
     /// been validated", "won't be able to".
@@ -261,7 +274,8 @@ extension Prose {
                                        "question here is whether", "still open", "remains open", "remain open",
                                        "we do not know", "we don't know", "not yet determined", "to be determined",
                                        "work is needed to understand", "work is needed to determine",
-                                       "needs further investigation", "needs more investigation"])
+                                       "needs further investigation", "needs more investigation",
+                                       "avenues to explore", "options to explore", "ideas to explore"])
 
     /// True when the text says the risk is still an open question, and not in a sentence that
     /// goes on with the author's estimate ("we don't know who uses it but we expect few do") or

@@ -19,6 +19,9 @@ struct QuestionReader {
         var reading: Prose.Reading
         /// False when the author's own prose says it is open: what follows elaborates, it does not answer.
         var answerable = true
+        /// True when the question's own paragraph says, after it, that it is open ("…? It is not
+        /// clear that this helps."): a proposal after it does not make it doubtful, only a decision answers it.
+        var doubtedByItsAuthor = false
     }
 
     /// The unresolved questions of `section`. Inside a topic sub-heading (`topic`), prose that
@@ -67,7 +70,9 @@ struct QuestionReader {
         func answerPending(with block: Block) {
             guard var question = pending, question.answerable else { return }
             let text = block.plainText
-            question.reading = Prose.saysOpen(text) != nil ? .open : Rule.answerReading(text)
+            let reading = Prose.saysOpen(text) != nil ? .open : Rule.answerReading(text)
+            // After the author's own doubt, only a decision answers it.
+            if reading == .settled || !question.doubtedByItsAuthor { question.reading = reading }
             pending = question
             flush()
         }
@@ -99,8 +104,8 @@ struct QuestionReader {
             case .list(let list):
                 // After `There are two approaches being considered. These approaches are:` the items are its options.
                 if let introduced, Prose.namesChoices(introduced.text) != nil { continue }
-                // "Which of these do we prefer?" over a list: its options, not its answer.
-                if let pending, Prose.asksToChoose(pending.text) { continue }
+                // "Which of these do we prefer?" or "Should we" over a list: its options, not its answer.
+                if let pending, Prose.asksToChoose(pending.text) || Prose.leavesTheListToFinish(pending.text) { continue }
                 if let listBefore, listBefore.ordered, !list.ordered,
                    !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     if let answered = answerable {
@@ -149,7 +154,9 @@ struct QuestionReader {
                 } else if Prose.asksInEarnest(text.text) || Prose.isPlaceholder(text.text) {
                     flush()
                     let asked = Self.question(in: text)
-                    pending = Pending(text: asked.text, location: asked.location, reading: Rule.reading(ofQuestion: text.text))
+                    let afterIt = text.text.lastIndex(of: "?").map { text.text[text.text.index(after: $0)...] } ?? ""
+                    pending = Pending(text: asked.text, location: asked.location, reading: Rule.reading(ofQuestion: text.text),
+                                      doubtedByItsAuthor: Prose.saysOpen(String(afterIt)) != nil)
                     if Prose.introduces(text.text) { introduction = text }
                 } else if Prose.leavesOpen(text.text) {
                     if Prose.introduces(text.text) {

@@ -238,6 +238,24 @@ public struct OpenQuestionsResolvedRule: Rule {
             """),
             Example("""
             # Cache
+            ## Open Questions
+            ### Form of the warm-up policy
+            The policy is written as a plain file, not as a resource.
+
+            Should we ↓
+            - Use it as a file unmodified
+            - Wrap it in a resource with a spec and a status
+            """),
+            Example("""
+            # Cache
+            ## Unresolved questions
+            Should we shard the cache? And if yes, by tenant or by region? It is not clear that ↓
+            sharding helps small tenants.
+
+            We could let a tenant opt out of sharding altogether.
+            """),
+            Example("""
+            # Cache
             ## Questions and Open Issues
             - **Is one node enough?** If the load doubles, we add a second. ↓
             - Clarify that the warmer runs before each deploy. ↓

@@ -855,6 +855,17 @@ public struct RisksHaveMitigationsRule: Rule {
             It is up to each warmer to decide how warming is done, and this can be even a no-op, making ↓
             the cache useless.
             """),
+            Example("""
+            # Cache
+            ## Risks
+            #### Two warmers on one cluster ↓
+            The platform team may adopt the warmer too, a version problem when tenants pin an old one.
+
+            This problem is not addressed by this proposal, but needs to be addressed.
+
+            Some avenues to explore:
+            - Separate API groups for each team's warmer.
+            """),
         ])
 
     static let mitigationLabels = ["mitigation plan", "mitigation strategy", "mitigations", "mitigation", "mitigated by",
