@@ -197,6 +197,7 @@ extension Prose {
         "convinced otherwise", "open to suggestions", "open to other ideas", "open for discussion",
         "question was raised", "question has been raised", "question was asked", "question came up",
         "question was brought up", "question has come up", "non-obvious", "not obvious",
+        "to determine the right way", "to determine the best way", "without solving this", "without resolving this",
     ])
 
     /// Phrases saying a question was set aside on purpose: a decision too.
@@ -231,7 +232,7 @@ extension Prose {
     /// Phrases that weigh options instead of choosing one (`One option would be …`, `… or may be …`).
     static let optionPhrases = Phrases([
         "one option", "another option", "other option", "alternative would be", "an alternative would",
-        "or may", "or might", "or could",
+        "or may", "or might", "or could", "or an alternative", "or alternatively",
     ])
 
     /// True when an answer lists options rather than choosing one, or supposes one of the

@@ -101,6 +101,8 @@ extension Prose {
         "log an error", "logs an error",
         "an error is reported", "corrected", "reverted", "migration path", "migration paths",
         "will follow the same", "follows the same", "the same pattern as",
+        "will be smaller", "will be reduced", "will be minimized", "is minimized", "are minimized",
+        "reduces the impact", "reduce the impact", "minimizes the impact", "minimize the impact",
     ])
 
     /// Phrases that accept a risk and say why.

@@ -355,8 +355,12 @@ struct QuestionReader {
             // The heading is the question; its body answers it, or restates it and leaves it open.
             let said = body.drop(while: Self.pointsToDiscussion).first?.plainText
             var reading: Prose.Reading
+            // Discussed, then answered under a label (`*Answer:* We have decided …`).
+            let labelled = body.lazy.compactMap { Rule.resolution(in: $0.plainText) }.last
             if said == nil || Prose.isPlaceholder(text) {
                 reading = .open
+            } else if let labelled, Rule.answerReading(labelled) == .settled {
+                reading = .settled
             } else if Prose.saysDeferred(text) != nil {
                 reading = .settled
             } else if Prose.saysOpen(text) != nil || said.map(Prose.asksQuestion) == true {

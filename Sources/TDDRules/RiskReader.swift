@@ -310,7 +310,8 @@ struct RiskReader {
     /// sub-heading that holds a table of risks is read like the section.
     func violations(inSubsection risk: Section) -> [Violation] {
         if Prose.isDocumentSection(risk.normalizedTitle) { return [] }
-        let body = risk.visibleContent
+        // `Severity: blocker` / `Likelihood: probably` rates the risk; it says nothing about handling it.
+        let body = risk.visibleContent.filter { !Self.onlyRates($0) }
         if body.contains(where: { if case .table = $0 { return true } else { return false } }) {
             return violations(in: risk)
         }
@@ -425,11 +426,25 @@ struct RiskReader {
         }
     }
 
+    /// True for a paragraph of rating labels only (`Severity: blocker`, `Likelihood: probably`).
+    private static func onlyRates(_ block: Block) -> Bool {
+        guard case .paragraph(let text) = block else { return false }
+        return text.text.split(separator: "\n").allSatisfy { line in
+            guard let colon = line.firstIndex(of: ":") else { return false }
+            return ratingLabels.contains(TitleNormalizer.normalize(String(line[..<colon])))
+        }
+    }
+
+    private static let ratingLabels: Set<String> = ["severity", "likelihood", "probability", "impact", "priority",
+                                                    "risk level", "level"]
+
     /// `endsWithHarm(_:)` on `text`, the body's last paragraph (or its last nested item's).
     private static func endsWithHarm(_ body: [Block], lastParagraph text: String) -> Bool {
         guard let last = Prose.sentences(text).last else { return false }
         let lastWords = Prose.words(last)
         guard lastWords.first != "if", !lastWords.contains("already") else { return false }
+        // "(although we cannot eliminate the increase completely.)": what a remedy leaves over.
+        if Prose.negates(last), lastWords.contains(where: ["completely", "fully", "entirely"].contains) { return false }
         let remedied = body.dropLast().contains { block in
             if case .paragraph(let earlier) = block { return opensByHandling(earlier.text) }
             return false

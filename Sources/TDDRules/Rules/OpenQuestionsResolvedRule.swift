@@ -87,6 +87,15 @@ public struct OpenQuestionsResolvedRule: Rule {
             Example("""
             # Cache
             ## Open Questions
+            ### How should we pass the key to the warmer?
+            Some argue the environment is not the safest place. We could read it from the secret, or
+            alternatively add a flag.
+
+            *Answer:* We have decided to read it from the secret.
+            """),
+            Example("""
+            # Cache
+            ## Open Questions
             Should the warm counter be named a monotonic counter? In this proposal, we prefer warm counter: the name says what it counts.
             """),
             Example("""
@@ -253,6 +262,19 @@ public struct OpenQuestionsResolvedRule: Rule {
             sharding helps small tenants.
 
             We could let a tenant opt out of sharding altogether.
+            """),
+            Example("""
+            # Cache
+            ## Open Questions
+            How do we warm a region that is added later? We will need to work with the storage team ↓
+            to determine the right way to copy the keys. We can still ship for new regions without
+            solving this.
+            """),
+            Example("""
+            # Cache
+            ## Open Questions
+            1. **Cross-cloud tenants**: a tenant on another cloud has no region here. The warmer ↓
+               should be limited to one cloud, or an alternative design is needed for the others.
             """),
             Example("""
             # Cache
@@ -602,6 +624,8 @@ public struct OpenQuestionsResolvedRule: Rule {
            Prose.workLeftPhrases.first(in: text) == nil {
             return .settled
         }
+        // "… should be constrained to one cloud, or an alternative is needed": options weighed, none taken.
+        if !Prose.asksQuestion(text), Prose.optionPhrases.first(in: text) != nil { return .open }
         // A sentence that asks nothing and does not say it is open may record a decision.
         if !Prose.asksQuestion(text), Prose.saysOpen(text) == nil, Prose.states(text) { return .doubtful(statement) }
         guard let mark = text.lastIndex(of: "?") else { return .open }

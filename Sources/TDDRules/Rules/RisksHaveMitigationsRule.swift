@@ -126,6 +126,15 @@ public struct RisksHaveMitigationsRule: Rule {
             Example("""
             # Cache
             ## Risks
+            #### Memory grows with the queue
+            The warmer keeps the events it has not replayed, so a busy cluster needs more memory.
+
+            By freeing replayed events at once, the impact on memory will be smaller.
+            (although we cannot eliminate the growth completely.)
+            """),
+            Example("""
+            # Cache
+            ## Risks
             Compared with one warmer, the risks of two warmers include the following.
             * Slightly more overhead between filling and serving.
             * Harder cancellation of a fill.
@@ -866,6 +875,22 @@ public struct RisksHaveMitigationsRule: Rule {
             Some avenues to explore:
             - Separate API groups for each team's warmer.
             """),
+            Example("""
+            # Cache
+            ## Risks
+            #### No test cluster has the new storage ↓
+            We won't be able to test the warmer against it.
+
+            Severity: blocker
+            Likelihood: probably
+            """),
+            // Not "the section says there are no risks": the risk conceded after "N/A since …" is read.
+            Example("""
+            # Cache
+            ## Risks
+            N/A since the warmer only reads what tenants already wrote. However, tenants will need to ↓
+            learn the key format, missing which could result in cold reads.
+            """),
         ])
 
     static let mitigationLabels = ["mitigation plan", "mitigation strategy", "mitigations", "mitigation", "mitigated by",
@@ -919,9 +944,13 @@ public struct RisksHaveMitigationsRule: Rule {
         }
         if section.subsections.isEmpty, visible.allSatisfy({ if case .paragraph = $0 { return true } else { return false } }) {
             let text = visible.map(\.plainText).joined(separator: " ")
-            // "There are no major risks to users. … As always there is risk to the delivery …":
-            // the risks named after it are read.
+            // "There are no major risks to users. … As always there is risk to the delivery …", "N/A
+            // since …. However, users will need to …, missing which could result in …": the risks
+            // named or conceded after it are read.
             let namesRiskLater = visible.dropFirst().contains { RiskReader.namesRisk($0.plainText) }
+                || Prose.sentences(text).dropFirst().contains { sentence in
+                    (Prose.words(sentence).first.map(Prose.turningWords.contains) ?? false) && Prose.describesRisk(sentence)
+                }
             if TextPatterns.saysNone(text), !namesRiskLater {
                 return allowNone ? [] : [Violation("the section says there are no risks; name the risks you considered, or set `allowNone: true` for this rule",
                                                    at: section.location, section: title)]
