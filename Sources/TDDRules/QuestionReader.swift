@@ -19,9 +19,8 @@ struct QuestionReader {
         var reading: Prose.Reading
         /// False when the author's own prose says it is open: what follows elaborates, it does not answer.
         var answerable = true
-        /// True when the question's own paragraph says, after it, that it is open ("…? It is not
-        /// clear that this helps."): a proposal after it does not make it doubtful, only a decision answers it.
-        var doubtedByItsAuthor = false
+        /// What the question's own paragraph says after it ("…? It is not clear that this helps.").
+        var afterQuestion = ""
     }
 
     /// The unresolved questions of `section`. Inside a topic sub-heading (`topic`), prose that
@@ -71,8 +70,9 @@ struct QuestionReader {
             guard var question = pending, question.answerable else { return }
             let text = block.plainText
             let reading = Prose.saysOpen(text) != nil ? .open : Rule.answerReading(text)
-            // After the author's own doubt, only a decision answers it.
-            if reading == .settled || !question.doubtedByItsAuthor { question.reading = reading }
+            // After the author's own doubt, a proposal leaves it open: only a decision answers it.
+            let doubtedByItsAuthor = { Prose.saysOpen(question.afterQuestion) != nil }
+            if reading == .settled || reading == .open || !doubtedByItsAuthor() { question.reading = reading }
             pending = question
             flush()
         }
@@ -154,9 +154,9 @@ struct QuestionReader {
                 } else if Prose.asksInEarnest(text.text) || Prose.isPlaceholder(text.text) {
                     flush()
                     let asked = Self.question(in: text)
-                    let afterIt = text.text.lastIndex(of: "?").map { text.text[text.text.index(after: $0)...] } ?? ""
+                    let afterQuestion = text.text.lastIndex(of: "?").map { String(text.text[text.text.index(after: $0)...]) } ?? ""
                     pending = Pending(text: asked.text, location: asked.location, reading: Rule.reading(ofQuestion: text.text),
-                                      doubtedByItsAuthor: Prose.saysOpen(String(afterIt)) != nil)
+                                      afterQuestion: afterQuestion)
                     if Prose.introduces(text.text) { introduction = text }
                 } else if Prose.leavesOpen(text.text) {
                     if Prose.introduces(text.text) {
@@ -355,18 +355,20 @@ struct QuestionReader {
             // The heading is the question; its body answers it, or restates it and leaves it open.
             let said = body.drop(while: Self.pointsToDiscussion).first?.plainText
             var reading: Prose.Reading
-            // Discussed, then answered under a label (`*Answer:* We have decided …`).
-            let labelled = body.lazy.compactMap { Rule.resolution(in: $0.plainText) }.last
             if said == nil || Prose.isPlaceholder(text) {
                 reading = .open
-            } else if let labelled, Rule.answerReading(labelled) == .settled {
-                reading = .settled
             } else if Prose.saysDeferred(text) != nil {
                 reading = .settled
             } else if Prose.saysOpen(text) != nil || said.map(Prose.asksQuestion) == true {
                 reading = .open
             } else {
                 reading = Rule.answerReading(said ?? "")
+            }
+            // Discussed, then answered under a label (`*Answer:* We have decided …`).
+            if reading != .settled, said != nil, !Prose.isPlaceholder(text),
+               let labelled = body.lazy.compactMap({ Rule.resolution(in: $0.plainText) }).last,
+               Rule.answerReading(labelled) == .settled {
+                reading = .settled
             }
             if declaredOpen, case .doubtful = reading { reading = .open }
             var found: [Violation] = []
