@@ -436,7 +436,7 @@ struct RiskReader {
     }
 
     private static let ratingLabels: Set<String> = ["severity", "likelihood", "probability", "impact", "priority",
-                                                    "risk level", "level"]
+                                                    "risk level"]
 
     /// `endsWithHarm(_:)` on `text`, the body's last paragraph (or its last nested item's).
     private static func endsWithHarm(_ body: [Block], lastParagraph text: String) -> Bool {
