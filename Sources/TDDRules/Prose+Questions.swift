@@ -250,10 +250,10 @@ extension Prose {
             && ["alternate", "alternative"].contains(opening.dropFirst().first ?? ""))
     }
 
-    /// "…, which of the below is preferred?": a question asking to choose among the items after
-    /// it, which are its options rather than answers.
+    /// "…, which of the below is preferred?", or "Should we" left unfinished: a question asking
+    /// to choose among the items after it, which are its options rather than answers.
     static func asksToChoose(_ text: String) -> Bool {
-        sentences(text).contains { sentence in
+        leavesTheListToFinish(text) || sentences(text).contains { sentence in
             guard sentence.contains("?") else { return false }
             let said = words(sentence)
             return said.contains("which") && (said.contains("below") || said.contains("following")
@@ -263,7 +263,7 @@ extension Prose {
 
     /// "Should we" over a list: a question left unfinished on a word that needs more, which
     /// the items after it complete as its options.
-    static func leavesTheListToFinish(_ text: String) -> Bool {
+    private static func leavesTheListToFinish(_ text: String) -> Bool {
         let trimmed = text.trimmingWhitespace
         guard asksQuestion(trimmed), !trimmed.hasSuffix("?"), let last = words(trimmed).last else { return false }
         return unfinishedEnds.contains(last)

@@ -327,7 +327,7 @@ extension Prose {
     /// greater than what exists, whatever harm the comparison names ("However the overall
     /// attack surface … is similar").
     static func turnsAgainstRisk(_ sentence: String) -> Bool {
-        guard let first = words(sentence).first, turningWords.contains(first) else { return false }
+        guard opensWithTurn(sentence) else { return false }
         return counters(sentence)
             || (comparisons.first(in: sentence) != nil && !asksQuestion(sentence) && !saysNotMitigated(sentence))
     }
@@ -344,6 +344,11 @@ extension Prose {
 
     /// Words that open a turn against what was said before.
     static let turningWords: Set<String> = ["however", "but", "nevertheless", "nonetheless"]
+
+    /// True when the text opens by turning against what came before ("However, …").
+    static func opensWithTurn(_ text: String) -> Bool {
+        words(text).first.map(turningWords.contains) ?? false
+    }
 
     /// True when a turn says why the harm does not hold: no risk, question, denial or study in it.
     private static func counters(_ turn: String) -> Bool {

@@ -69,10 +69,9 @@ struct QuestionReader {
         func answerPending(with block: Block) {
             guard var question = pending, question.answerable else { return }
             let text = block.plainText
-            let reading = Prose.saysOpen(text) != nil ? .open : Rule.answerReading(text)
+            question.reading = Prose.saysOpen(text) != nil ? .open : Rule.answerReading(text)
             // After the author's own doubt, a proposal leaves it open: only a decision answers it.
-            let doubtedByItsAuthor = { Prose.saysOpen(question.afterQuestion) != nil }
-            if reading == .settled || reading == .open || !doubtedByItsAuthor() { question.reading = reading }
+            if case .doubtful = question.reading, Prose.saysOpen(question.afterQuestion) != nil { question.reading = .open }
             pending = question
             flush()
         }
@@ -105,7 +104,7 @@ struct QuestionReader {
                 // After `There are two approaches being considered. These approaches are:` the items are its options.
                 if let introduced, Prose.namesChoices(introduced.text) != nil { continue }
                 // "Which of these do we prefer?" or "Should we" over a list: its options, not its answer.
-                if let pending, Prose.asksToChoose(pending.text) || Prose.leavesTheListToFinish(pending.text) { continue }
+                if let pending, Prose.asksToChoose(pending.text) { continue }
                 if let listBefore, listBefore.ordered, !list.ordered,
                    !list.items.contains(where: { Prose.asksQuestion($0.lead?.text ?? "") }) {
                     if let answered = answerable {

@@ -138,7 +138,7 @@ struct RiskReader {
                         risks[told].attach([words])
                     }
                 } else if open == nil, !lastList.isEmpty, Self.opensByHandling(words),
-                          Self.refersToAll(words) || Self.opensWithMitigation(words) || Self.turnsAgainstIt(words) {
+                          Self.refersToAll(words) || Self.opensWithMitigation(words) || Prose.opensWithTurn(words) {
                     // "This will be mitigated by … these issues", "The mitigation currently is …",
                     // "However, the overhead is expected to be small": the list's risks, handled together.
                     for index in lastList { risks[index].attach([words]) }
@@ -609,11 +609,6 @@ struct RiskReader {
         let after = sentences[(last + 1)...].joined(separator: " ")
         guard Prose.namesHarm(after), !Prose.negates(after) else { return (text, nil) }
         return (sentences[...last].joined(separator: " "), after)
-    }
-
-    /// True when the paragraph opens by turning against what came before ("However, …").
-    private static func turnsAgainstIt(_ text: String) -> Bool {
-        Prose.words(text).first.map(Prose.turningWords.contains) ?? false
     }
 
     /// True when the paragraph opens with what the authors do ("We propose …", "To limit this,

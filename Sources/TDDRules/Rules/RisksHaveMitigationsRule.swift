@@ -948,9 +948,7 @@ public struct RisksHaveMitigationsRule: Rule {
             // since …. However, users will need to …, missing which could result in …": the risks
             // named or conceded after it are read.
             let namesRiskLater = visible.dropFirst().contains { RiskReader.namesRisk($0.plainText) }
-                || Prose.sentences(text).dropFirst().contains { sentence in
-                    (Prose.words(sentence).first.map(Prose.turningWords.contains) ?? false) && Prose.describesRisk(sentence)
-                }
+                || Prose.sentences(text).dropFirst().contains { Prose.opensWithTurn($0) && Prose.describesRisk($0) }
             if TextPatterns.saysNone(text), !namesRiskLater {
                 return allowNone ? [] : [Violation("the section says there are no risks; name the risks you considered, or set `allowNone: true` for this rule",
                                                    at: section.location, section: title)]
