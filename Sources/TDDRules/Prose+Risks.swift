@@ -19,7 +19,7 @@ extension Prose {
         "bug", "bugs", "buggy", "complicated", "more complex", "annoying", "inaccurate", "not accurate", "not that accurate",
         "impacted", "disrupt", "disrupts", "disrupted", "disruption", "misconfiguration", "misconfigured",
         "poor configuration", "not recommended", "not really recommended", "dependence on", "dependency on",
-        "dependencies on", "reliance on", "useless", "unusable",
+        "dependencies on", "reliance on", "useless", "unusable", "more code", "surface area",
     ])
 
     /// True when the text says something may go wrong; "only one may be set at a time" grants
@@ -101,7 +101,7 @@ extension Prose {
         "log an error", "logs an error",
         "an error is reported", "corrected", "reverted", "migration path", "migration paths",
         "will follow the same", "follows the same", "the same pattern as",
-        "will be smaller", "will be reduced", "will be minimized", "is minimized", "are minimized",
+        "remediate", "remediated", "remediates", "will be smaller", "will be reduced", "will be minimized", "is minimized", "are minimized",
         "reduces the impact", "reduce the impact", "minimizes the impact", "minimize the impact",
     ])
 
@@ -136,7 +136,9 @@ extension Prose {
         // surface clear events`, `…; expose clear status conditions`) says what is done about it.
         if partWords.dropFirst().contains(where: { $0.first.map(handlingInstructions.contains) ?? false }) { return true }
         if sentences.contains(where: { remediesOnCondition($0) || requiresToPrevent($0) }) { return true }
-        if partWords.contains(where: { pointsToSection($0) || actsOnIt($0) || leavesToItsOwner($0) || removedByTheDocument($0) }) {
+        if partWords.contains(where: {
+            pointsToSection($0) || actsOnIt($0) || leavesToItsOwner($0) || removedByTheDocument($0) || isCostOfNotDoingIt($0)
+        }) {
             return true
         }
         if handlingPhrases.first(in: text) == nil { return preventsByConsequence(text) }
@@ -288,6 +290,9 @@ extension Prose {
         return sentences(text).contains { sentence in
             guard studyPhrases.first(in: sentence) != nil else { return false }
             let said = words(sentence)
+            // "… will have to be determined by the user": someone decides it, nothing is left open.
+            let study = studyPhrases.occurrences(in: said)
+            if study.allSatisfy({ $0.phrase == "to be determined" && said.dropFirst($0.position + 3).first == "by" }) { return false }
             return !said.indices.dropLast(2).contains { index in
                 (said[index] == "but" && said[index + 1] == "we" && estimatingWords.contains(said[index + 2]))
                     || (said[index] == "so" && said[index + 1] == "we")
@@ -450,6 +455,22 @@ extension Prose {
     }
 
     private static let removals: Set<String> = ["removes", "fixes", "solves", "resolves", "eliminates"]
+
+    /// "Failure to pursue this enhancement leaves …", "Without this proposal, …": the harm of not
+    /// doing what the document proposes, which the document itself remedies (not "without this
+    /// feature gate").
+    static func isCostOfNotDoingIt(_ said: [String]) -> Bool {
+        documentItself.occurrences(in: said).contains { _, position in
+            let before = said[max(0, position - 3)..<position]
+            if let next = said.dropFirst(position + 2).first, ["gate", "gates", "flag", "flags"].contains(next) { return false }
+            return before.last == "without"
+                || (before.contains(where: notDoing.contains) && before.contains(where: doingVerbs.contains))
+        }
+    }
+
+    private static let notDoing: Set<String> = ["failure", "failing", "not", "don't", "doesn't"]
+    private static let doingVerbs: Set<String> = ["pursue", "pursuing", "implement", "implementing", "adopt", "adopting",
+                                                  "do", "doing", "have", "having", "accept", "accepting"]
 
     /// "…, so the state is never hidden", "…, so it is always erased": a sentence that says a
     /// consequence cannot happen or is guaranteed.

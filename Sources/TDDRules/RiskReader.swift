@@ -330,7 +330,8 @@ struct RiskReader {
             return value
         }
         if !labelled.isEmpty { found.mitigation = labelled.allSatisfy(Prose.isPlaceholder) ? .placeholder : .given }
-        if body.isEmpty || Self.endsWithHarm(body) { found.mitigation = .placeholder }
+        // Harm told inside the labelled mitigation that closes the body is what it handles.
+        if body.isEmpty || (Self.endsWithHarm(body) && !Self.endsWithMitigation(body)) { found.mitigation = .placeholder }
         return violation(for: found).map { [$0] } ?? []
     }
 
@@ -406,6 +407,13 @@ struct RiskReader {
     private static func endsWithHarm(_ body: [Block]) -> Bool {
         guard case .paragraph(let text)? = body.last else { return false }
         return endsWithHarm(body, lastParagraph: text.text)
+    }
+
+    /// True when the body's last paragraph is a labelled mitigation (`**Mitigation**: …`), not
+    /// one saying there is none (`Mitigation: None at present - an inherent problem`).
+    private static func endsWithMitigation(_ body: [Block]) -> Bool {
+        guard case .paragraph(let text)? = body.last, let value = mitigationValue(text) else { return false }
+        return !value.isEmpty && !TextPatterns.saysNone(value)
     }
 
     /// True when a list item's nested content ends by saying the risk remains, the way

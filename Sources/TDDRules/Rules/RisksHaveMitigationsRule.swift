@@ -44,7 +44,12 @@ public struct RisksHaveMitigationsRule: Rule {
             paragraph's handling sentence is another one, reported at its own line; every section under the title or an \
             alias is read (one per alternative, say). A risk accepted with a reason ("considered acceptable because …", "the risk is low", or a \
             later sentence turning against it and telling no harm: "However, it is a proven setup") counts \
-            as handled unless `allowAccepted` is false. A placeholder (`Mitigation: TBD`, `None`, \
+            as handled unless `allowAccepted` is false. The harm of not doing what the document proposes \
+            ("Failure to pursue this proposal leaves …", "Without this enhancement …") is what the document \
+            handles; harm named inside a labelled mitigation that closes a sub-heading's body ("moves readers \
+            stuck on unreachable nodes into the Failed phase") is what it handles; "will have to be determined by the \
+            user" says who decides, not that the risk is under study; "remediated" handles; "more code" and \
+            "surface area" are costs told as risks. A placeholder (`Mitigation: TBD`, `None`, \
             `TODO: …`) is not a mitigation. Tiers: an error when a risk plainly is one (labelled, \
             listed as a risk, or describing a failure, a break, an exposure …) and nothing \
             handles it, or when the author's last word on it is that nothing does; a warning ("possibly unmitigated") for an item or sub-heading that does \
@@ -577,6 +582,26 @@ public struct RisksHaveMitigationsRule: Rule {
 
             We propose releasing the cache first as a Tech Preview.
             """),
+            Example("""
+            # Cache
+            ## Risks and Mitigations
+            Failure to pursue this proposal poses two problems for the project.
+            ### Stale reads left unaddressed
+            Failure to pursue this proposal leaves readers exposed to stale entries.
+            ### Quota drift
+            **Risk**: A reader stuck terminating may hold cache quota.
+
+            **Mitigation**: The feature is behind a feature gate. A failure recovery job moves readers
+            that are stuck on unreachable nodes into the Failed phase.
+            ### Readers relying on the old keys
+            Some readers might break when the old keys go away.
+
+            Which readers need the old keys will have to be determined by the user case by case.
+            However, the release notes will show how to keep the old keys.
+            ### Upgrades
+            The upgrade may not keep custom key formats. We will test the upgrade in CI. Any issues
+            discovered will be remediated with custom adjustments.
+            """),
         ],
         failingExamples: [
             Example("""
@@ -890,6 +915,12 @@ public struct RisksHaveMitigationsRule: Rule {
             ## Risks
             N/A since the warmer only reads what tenants already wrote. However, tenants will need to ↓
             learn the key format, missing which could result in cold reads.
+            """),
+            Example("""
+            # Cache
+            ## Risks and Mitigations
+            - Warm-up may overload the origin. Mitigation: the warmer staggers regions.
+            - Adds more code to the client and surface area to the API. ↓
             """),
         ])
 
