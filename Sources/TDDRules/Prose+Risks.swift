@@ -19,7 +19,7 @@ extension Prose {
         "bug", "bugs", "buggy", "complicated", "more complex", "annoying", "inaccurate", "not accurate", "not that accurate",
         "impacted", "disrupt", "disrupts", "disrupted", "disruption", "misconfiguration", "misconfigured",
         "poor configuration", "not recommended", "not really recommended", "dependence on", "dependency on",
-        "dependencies on", "reliance on", "useless", "unusable", "more code", "surface area",
+        "dependencies on", "reliance on", "useless", "unusable", "more code", "surface area", "not compatible", "not fully compatible",
     ])
 
     /// True when the text says something may go wrong; "only one may be set at a time" grants
@@ -74,9 +74,9 @@ extension Prose {
         "to prevent", "prevents", "prevented", "will prevent", "to avoid", "avoids", "avoided", "avoid this",
         "we will", "we'll", "we are going to", "we plan to", "is planned", "planned to", "we can", "can be",
         "could be mitigated", "fall back", "falls back", "fallback", "we rely on", "we can rely on", "it relies on", "relying on",
-        "guarded by", "protected by", "handled by", "is handled", "are handled", "addressed by", "is addressed", "addresses this", "address this",
+        "guarded by", "protected by", "handled by", "is handled", "are handled", "addressed by", "is addressed", "address this",
         "been addressed", "be addressed", "are addressed", "addressed in", "safeguard", "safeguards",
-        "measures to", "removes a", "eliminates", "covered by", "documentation", "documented", "document how",
+        "measures to", "removes a", "eliminates", "eliminating", "covered by", "documentation", "documented", "document how",
         "will document", "we document", "should", "recommend", "recommended", "our recommendation", "the recommendation is", "best practice",
         "best practices", "feature gate", "opt-in", "opt in", "can be disabled", "ensure", "ensures", "make sure",
         "validate", "validates", "validated", "validation webhook", "validation webhooks", "api validation", "enforce", "enforces", "enforced", "restrict",
@@ -101,7 +101,13 @@ extension Prose {
         "log an error", "logs an error",
         "an error is reported", "corrected", "reverted", "migration path", "migration paths",
         "will follow the same", "follows the same", "the same pattern as",
-        "remediate", "remediated", "remediates", "will be smaller", "will be reduced", "will be minimized", "is minimized", "are minimized",
+        // "addresses" as a verb, not "IP addresses".
+        "addresses this", "addresses these", "addresses those", "addresses the", "addresses existing", "addresses common",
+        "addresses such", "addresses all", "addresses both", "addresses it", "addresses any", "addresses that",
+        "addresses concerns", "addresses several", "addresses many", "addresses most",
+        "events emitted", "events are emitted", "events will be emitted", "emit events", "emits events",
+        "conditions will be set", "condition will be set", "print a message", "prints a message", "print an error",
+        "prints an error", "remediate", "remediated", "remediates", "will be smaller", "will be reduced", "will be minimized", "is minimized", "are minimized",
         "reduces the impact", "reduce the impact", "minimizes the impact", "minimize the impact",
     ])
 
@@ -238,11 +244,12 @@ extension Prose {
     private static let owners: Set<String> = ["user", "users", "admin", "admins", "administrator", "administrators",
                                               "operator", "operators", "customer", "customers", "owner", "owners"]
 
-    /// "It is up to the user to stay informed and update their images": the risk handed to
-    /// whoever can act on it.
+    /// "It is up to the user to stay informed and update their images", "the customer
+    /// acknowledges that …": the risk handed to whoever can act on it.
     static func leavesToItsOwner(_ said: [String]) -> Bool {
         return said.indices.dropLast().contains { index in
-            said[index] == "up" && said[index + 1] == "to" && said[(index + 2)...].prefix(3).contains(where: owners.contains)
+            (said[index] == "up" && said[index + 1] == "to" && said[(index + 2)...].prefix(3).contains(where: owners.contains))
+                || (owners.contains(said[index]) && ["acknowledges", "acknowledge", "accepts", "accept"].contains(said[index + 1]))
         }
     }
 
@@ -333,8 +340,22 @@ extension Prose {
     /// attack surface … is similar").
     static func turnsAgainstRisk(_ sentence: String) -> Bool {
         guard opensWithTurn(sentence) else { return false }
-        return counters(sentence)
+        return counters(sentence) || deniesTheAttacker(words(sentence))
             || (comparisons.first(in: sentence) != nil && !asksQuestion(sentence) && !saysNotMitigated(sentence))
+    }
+
+    /// "But this code cannot be exchanged because the attacker does not have access to the key":
+    /// what the attacker cannot do (not "an attacker cannot be detected").
+    private static func deniesTheAttacker(_ said: [String]) -> Bool {
+        said.indices.contains { index in
+            guard ["attacker", "attackers", "adversary"].contains(said[index]) else { return false }
+            var after = said[(index + 1)...].prefix(3)
+            if ["does", "do", "will", "has", "have"].contains(after.first) { after = after.dropFirst() }
+            guard let denial = after.first, ["not", "no", "cannot", "can't", "doesn't", "don't", "won't"].contains(denial) else {
+                return false
+            }
+            return after.dropFirst().first != "be"
+        }
     }
 
     private static let comparisons = Phrases(["is similar", "are similar", "is comparable", "are comparable"])

@@ -197,7 +197,16 @@ struct RiskReader {
                 }
                 lastList = []
                 toldInProse = []
+                /// The risks nested in the item before, kept until the next item says whether it handles them.
+                var nestedRisks: [Violation] = []
                 for (offset, item) in list.items.enumerated() {
+                    // "- The best way to mitigate risk is …" after an item listing risks answers them.
+                    if let lead = item.lead, Self.opensWithMitigation(lead.text) || Self.mitigationValue(item) != nil,
+                       Prose.saysHandled(lead.text) || Self.mitigationValue(item) != nil {
+                        nestedRisks = []
+                    }
+                    apart += nestedRisks
+                    nestedRisks = []
                     // "Both are unlikely" in the last item, "Both of the above problems can be
                     // mitigated by …" in any: the item speaks for every item so far.
                     defer {
@@ -213,7 +222,7 @@ struct RiskReader {
                     guard let lead = item.lead, !TextPatterns.saysNone(lead.text), !Self.weighsAnOption(lead) else { continue }
                     // `- Risks in using the beta provider:` over a nested list: those are the risks.
                     if Self.introducesRisks(lead.text), !item.children.isEmpty {
-                        apart += violations(inBlocks: Array(item.blocks.dropFirst()))
+                        nestedRisks = violations(inBlocks: Array(item.blocks.dropFirst()))
                         continue
                     }
                     // A risk asked as a question (`Is the hash sufficient?`) in a list of its own, with
@@ -234,6 +243,7 @@ struct RiskReader {
                     risks.append(risk)
                     lastList.append(risks.count - 1)
                 }
+                apart += nestedRisks
                 // In a list where an item plainly tells a risk, an item saying what something can
                 // do (`- Unresponsive providers can prevent creation of a cluster`) is a risk too, and
                 // so is every bare title of a list of bare titles (`- Upgrades`, `- API stability`).
@@ -331,7 +341,9 @@ struct RiskReader {
         }
         if !labelled.isEmpty { found.mitigation = labelled.allSatisfy(Prose.isPlaceholder) ? .placeholder : .given }
         // Harm told inside the labelled mitigation that closes the body is what it handles.
-        if body.isEmpty || (Self.endsWithHarm(body) && !Self.endsWithMitigation(body)) { found.mitigation = .placeholder }
+        if body.isEmpty || (Self.endsWithHarm(body) && !Self.endsWithMitigation(body)) || Self.endsWithListedHarm(body) {
+            found.mitigation = .placeholder
+        }
         return violation(for: found).map { [$0] } ?? []
     }
 
@@ -407,6 +419,14 @@ struct RiskReader {
     private static func endsWithHarm(_ body: [Block]) -> Bool {
         guard case .paragraph(let text)? = body.last else { return false }
         return endsWithHarm(body, lastParagraph: text.text)
+    }
+
+    /// True when the body ends with a list that the paragraph before it announces as harm
+    /// ("There are several issues here:") and that no item handles or accepts.
+    private static func endsWithListedHarm(_ body: [Block]) -> Bool {
+        guard body.count >= 2, case .list(let list)? = body.last, case .paragraph(let intro) = body[body.count - 2],
+              Prose.introduces(intro.text), Prose.namesHarm(intro.text), !Prose.saysHandled(intro.text) else { return false }
+        return !list.items.contains { Prose.saysHandled($0.fullText) || Prose.saysAccepted($0.fullText) }
     }
 
     /// True when the body's last paragraph is a labelled mitigation (`**Mitigation**: …`), not

@@ -49,7 +49,13 @@ public struct RisksHaveMitigationsRule: Rule {
             handles; harm named inside a labelled mitigation that closes a sub-heading's body ("moves readers \
             stuck on unreachable nodes into the Failed phase") is what it handles; "will have to be determined by the \
             user" says who decides, not that the risk is under study; "remediated" handles; "more code" and \
-            "surface area" are costs told as risks. A placeholder (`Mitigation: TBD`, `None`, \
+            "surface area" are costs told as risks, and so is "not fully compatible". An item opening with \
+            the mitigation ("The best way to mitigate risk is …") answers the risks nested in the item before \
+            it; "status conditions will be set and events emitted", "would print a message", "addresses \
+            common … concerns" and "eliminating" handle; "the customer acknowledges that …" leaves the risk \
+            to its owner; a sub-heading's body ending with a list announced as harm ("There are several \
+            issues here:") that no item handles leaves the risk open; a turn saying what the attacker cannot \
+            do ("because the attacker does not have the key") counters the risk. A placeholder (`Mitigation: TBD`, `None`, \
             `TODO: …`) is not a mitigation. Tiers: an error when a risk plainly is one (labelled, \
             listed as a risk, or describing a failure, a break, an exposure …) and nothing \
             handles it, or when the author's last word on it is that nothing does; a warning ("possibly unmitigated") for an item or sub-heading that does \
@@ -601,6 +607,25 @@ public struct RisksHaveMitigationsRule: Rule {
             ### Upgrades
             The upgrade may not keep custom key formats. We will test the upgrade in CI. Any issues
             discovered will be remediated with custom adjustments.
+            ### Warm-up scalability
+            The design addresses common scalability concerns:
+            - **Subnet sizing**: Each tenant provisions its own subnet, eliminating connection exhaustion risks
+            - **Quotas**: Each region runs in its own project, so quotas apply per region rather than globally
+            """),
+            Example("""
+            # Cache
+            ## Risks and Mitigations
+            - Tenants may create a cycle of cache parents: the warmer stops new warm-ups in the tree.
+              Status conditions will be set and events emitted.
+            - Some systems might prevent the warmer from listening on loopback. In this case it would
+              print a message that it cannot listen there.
+            - By setting `allowStale`, the customer acknowledges that readers may see stale entries.
+            - Changing the upstream client is high-risk because:
+              - The library is not well maintained.
+              - Authentication features are always high-risk.
+            - The best way to mitigate risk is to have the change approved upstream.
+            - If the loopback address is compromised, an attacker can read the warm-up code. But the code
+              cannot be exchanged for entries because the attacker does not have the tenant key.
             """),
         ],
         failingExamples: [
@@ -921,6 +946,13 @@ public struct RisksHaveMitigationsRule: Rule {
             ## Risks and Mitigations
             - Warm-up may overload the origin. Mitigation: the warmer staggers regions.
             - Adds more code to the client and surface area to the API. ↓
+            - The client tries to be compatible with the standard library, but it is not fully compatible. ↓
+            ### Shared memory ↓
+            The warmer maps entries as shared memory to prevent swapping.
+
+            There are several issues here:
+            - The user must be in the shared memory group.
+            - The group setting is not namespaced.
             """),
         ])
 
