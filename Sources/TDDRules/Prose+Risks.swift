@@ -19,7 +19,8 @@ extension Prose {
         "bug", "bugs", "buggy", "complicated", "more complex", "annoying", "inaccurate", "not accurate", "not that accurate",
         "impacted", "disrupt", "disrupts", "disrupted", "disruption", "misconfiguration", "misconfigured",
         "poor configuration", "not recommended", "not really recommended", "dependence on", "dependency on",
-        "dependencies on", "reliance on", "useless", "unusable", "more code", "surface area", "not compatible", "not fully compatible",
+        "dependencies on", "reliance on", "useless", "unusable", "more code", "surface area", "not compatible",
+        "not fully compatible",
     ])
 
     /// True when the text says something may go wrong; "only one may be set at a time" grants
@@ -107,7 +108,8 @@ extension Prose {
         "addresses concerns", "addresses several", "addresses many", "addresses most",
         "events emitted", "events are emitted", "events will be emitted", "emit events", "emits events",
         "conditions will be set", "condition will be set", "print a message", "prints a message", "print an error",
-        "prints an error", "remediate", "remediated", "remediates", "will be smaller", "will be reduced", "will be minimized", "is minimized", "are minimized",
+        "prints an error", "remediate", "remediated", "remediates",
+        "will be smaller", "will be reduced", "will be minimized", "is minimized", "are minimized",
         "reduces the impact", "reduce the impact", "minimizes the impact", "minimize the impact",
     ])
 

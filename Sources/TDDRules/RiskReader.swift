@@ -197,15 +197,13 @@ struct RiskReader {
                 }
                 lastList = []
                 toldInProse = []
-                /// The risks nested in the item before, kept until the next item says whether it handles them.
+                // The risks nested in the item before, kept until the next item says whether it handles them.
                 var nestedRisks: [Violation] = []
                 for (offset, item) in list.items.enumerated() {
                     // "- The best way to mitigate risk is …" after an item listing risks answers them.
-                    if let lead = item.lead, Self.opensWithMitigation(lead.text) || Self.mitigationValue(item) != nil,
-                       Prose.saysHandled(lead.text) || Self.mitigationValue(item) != nil {
-                        nestedRisks = []
-                    }
-                    apart += nestedRisks
+                    let answersNested = Self.mitigationValue(item) != nil
+                        || item.lead.map { Self.opensWithMitigation($0.text) && Prose.saysHandled($0.text) } == true
+                    if !answersNested { apart += nestedRisks }
                     nestedRisks = []
                     // "Both are unlikely" in the last item, "Both of the above problems can be
                     // mitigated by …" in any: the item speaks for every item so far.
