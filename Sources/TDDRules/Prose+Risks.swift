@@ -297,10 +297,10 @@ extension Prose {
     static func saysUnderStudy(_ text: String) -> Bool {
         guard studyPhrases.first(in: text) != nil else { return false }
         return sentences(text).contains { sentence in
-            guard studyPhrases.first(in: sentence) != nil else { return false }
             let said = words(sentence)
-            // "… will have to be determined by the user": someone decides it, nothing is left open.
             let study = studyPhrases.occurrences(in: said)
+            guard !study.isEmpty else { return false }
+            // "… will have to be determined by the user": someone decides it, nothing is left open.
             if study.allSatisfy({ $0.phrase == "to be determined" && said.dropFirst($0.position + 3).first == "by" }) { return false }
             return !said.indices.dropLast(2).contains { index in
                 (said[index] == "but" && said[index + 1] == "we" && estimatingWords.contains(said[index + 2]))

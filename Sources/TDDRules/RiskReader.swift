@@ -201,7 +201,8 @@ struct RiskReader {
                 var nestedRisks: [Violation] = []
                 for (offset, item) in list.items.enumerated() {
                     // "- The best way to mitigate risk is …" after an item listing risks answers them.
-                    let answersNested = Self.mitigationValue(item) != nil
+                    let labelledMitigation = Self.mitigationValue(item)
+                    let answersNested = labelledMitigation != nil
                         || item.lead.map { Self.opensWithMitigation($0.text) && Prose.saysHandled($0.text) } == true
                     if !answersNested { apart += nestedRisks }
                     nestedRisks = []
@@ -213,7 +214,7 @@ struct RiskReader {
                             for index in lastList { risks[index].attach([sentence]) }
                         }
                     }
-                    if let value = Self.mitigationValue(item), let previous = lastList.last ?? open {
+                    if let value = labelledMitigation, let previous = lastList.last ?? open {
                         mitigate([previous], with: value)
                         continue
                     }
@@ -338,10 +339,7 @@ struct RiskReader {
             return value
         }
         if !labelled.isEmpty { found.mitigation = labelled.allSatisfy(Prose.isPlaceholder) ? .placeholder : .given }
-        // Harm told inside the labelled mitigation that closes the body is what it handles.
-        if body.isEmpty || (Self.endsWithHarm(body) && !Self.endsWithMitigation(body)) || Self.endsWithListedHarm(body) {
-            found.mitigation = .placeholder
-        }
+        if body.isEmpty || Self.endsWithHarm(body) || Self.endsWithListedHarm(body) { found.mitigation = .placeholder }
         return violation(for: found).map { [$0] } ?? []
     }
 
@@ -413,9 +411,11 @@ struct RiskReader {
     /// hand is already exposed to …"), nor a comparison finding it no greater than what exists
     /// ("However the overall attack surface … is similar"), nor, after a paragraph that opens by
     /// handling the risk, a doubt about the remedy ("To mitigate this, … However this could still
-    /// lead to skew").
+    /// lead to skew"), nor a labelled mitigation, which names the harm it handles ("**Mitigation**:
+    /// … moves pods stuck terminating into the Failed phase"; not `Mitigation: None at present`).
     private static func endsWithHarm(_ body: [Block]) -> Bool {
         guard case .paragraph(let text)? = body.last else { return false }
+        if let value = mitigationValue(text), !value.isEmpty, !TextPatterns.saysNone(value) { return false }
         return endsWithHarm(body, lastParagraph: text.text)
     }
 
@@ -425,13 +425,6 @@ struct RiskReader {
         guard body.count >= 2, case .list(let list)? = body.last, case .paragraph(let intro) = body[body.count - 2],
               Prose.introduces(intro.text), Prose.namesHarm(intro.text), !Prose.saysHandled(intro.text) else { return false }
         return !list.items.contains { Prose.saysHandled($0.fullText) || Prose.saysAccepted($0.fullText) }
-    }
-
-    /// True when the body's last paragraph is a labelled mitigation (`**Mitigation**: …`), not
-    /// one saying there is none (`Mitigation: None at present - an inherent problem`).
-    private static func endsWithMitigation(_ body: [Block]) -> Bool {
-        guard case .paragraph(let text)? = body.last, let value = mitigationValue(text) else { return false }
-        return !value.isEmpty && !TextPatterns.saysNone(value)
     }
 
     /// True when a list item's nested content ends by saying the risk remains, the way
