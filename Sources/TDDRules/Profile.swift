@@ -169,12 +169,14 @@ public struct ProfileMatch: Sendable {
                                  in all: [Section]) -> [Section] {
         var found = matched.map { [$0] } ?? []
         var taken = Set(found.flatMap(\.allSections).map(\.location))
-        // Under Alternatives, a heading that only mentions risk ("Take the risk of …") names an alternative.
-        let alternatives = role != .risks ? [] : Set(all.filter { $0.normalizedTitle.hasPrefix("alternative") }
-            .flatMap { $0.allSections.dropFirst() }.map(\.location))
+        // Under Alternatives, a heading that only mentions risk ("Take the risk of …") names an
+        // alternative; under Goals or Motivation ("Reduce risk"), a goal.
+        let asides = role != .risks ? [] : Set(all.filter { section in
+            ["alternative", "goal", "non goal", "motivation"].contains(where: section.normalizedTitle.hasPrefix)
+        }.flatMap { $0.allSections.dropFirst() }.map(\.location))
         for section in all where !taken.contains(section.location)
             && (names.contains(section.normalizedTitle)
-                || (role.isNamed(by: section.normalizedTitle) && !alternatives.contains(section.location))) {
+                || (role.isNamed(by: section.normalizedTitle) && !asides.contains(section.location))) {
             found.append(section)
             taken.formUnion(section.allSections.map(\.location))
         }

@@ -64,10 +64,24 @@ extension Prose {
     static func assertsHarm(_ text: String) -> Bool {
         let textWords = words(text)
         return riskWords.occurrences(in: textWords).contains { phrase, position in
-            !possibilityWords.contains(phrase)
+            !possibilityWords.contains(phrase) && !guarantees(textWords, at: position)
                 && textWords[max(0, position - 4)..<position].allSatisfy { !denyingWords.contains($0) }
         }
     }
+
+    /// "These webhooks … cannot be easily overridden": the negation at `position` says what no
+    /// one can do to a safeguard, a guarantee rather than harm.
+    private static func guarantees(_ said: [String], at position: Int) -> Bool {
+        guard ["cannot", "can't", "won't"].contains(said[position]), said.indices.contains(position + 1),
+              said[position + 1] == "be" else { return false }
+        // Past an adverb: "cannot be easily overridden".
+        let verb = said[(position + 2)...].drop { $0.hasSuffix("ly") }.first
+        return verb.map(defeatedVerbs.contains) ?? false
+    }
+
+    /// What an attacker or a careless user would do to a safeguard.
+    private static let defeatedVerbs: Set<String> = ["overridden", "bypassed", "circumvented", "tampered", "forged",
+                                                     "spoofed", "subverted"]
 
     /// Phrases that say how a risk is handled: prevented, detected, recovered from, documented.
     static let handlingPhrases = Phrases([
@@ -119,7 +133,7 @@ extension Prose {
         "relatively minor", "unlikely", "low probability", "intentional", "by design", "accept the risk",
         "accepted risk", "we accept", "worth the", "outweigh", "outweighs", "greater than the", "not a concern",
         "not be significant", "not significant", "insignificant", "negligible", "is minimal", "no security impact",
-        "not a problem in practice", "expect this to be very rare", "very rare", "low risk", "minimal risk",
+        "not a problem", "not be a problem", "won't be a problem", "expect this to be very rare", "very rare", "low risk", "minimal risk",
         "little risk", "little impact", "minimal impact", "low impact", "no additional risk", "no additional risks",
         "not be an issue", "not an issue", "not cause any serious", "does not introduce", "doesn't introduce",
         "will be accepted", "is accepted", "be accepted", "no problem", "the expected behavior", "the expected behaviour",
@@ -322,7 +336,7 @@ extension Prose {
         "document", "monitor", "surface", "use", "reject", "validate", "enforce", "recommend", "highlight",
         "maintain", "track", "limit", "cap", "warn", "alert", "retry", "require", "provide", "address",
         "mitigate", "ensure", "avoid", "prevent", "gate", "restrict", "communicate", "publish", "audit",
-        "expose", "emit", "notify", "verify", "test",
+        "expose", "emit", "notify", "verify", "test", "forbid", "disallow", "prohibit", "block", "deny",
     ]
 
     static func saysAccepted(_ text: String) -> Bool { acceptancePhrases.first(in: text) != nil }

@@ -258,13 +258,13 @@ struct QuestionReader {
     }
 
     /// True for a paragraph about the section's questions as a whole ("This section highlights
-    /// the questions we have not resolved yet."): a preamble, not a question of its own. One
-    /// ending in a colon introduces the list after it instead.
+    /// the questions we have not resolved yet.", "These are design questions to resolve during
+    /// implementation"): a preamble, not a question of its own. One ending in a colon
+    /// introduces the list after it instead.
     private static func isPreamble(_ text: String) -> Bool {
         let words = Prose.words(text)
-        let pointsAtThem = words.contains("below") || zip(words, words.dropFirst()).contains { pair in
-            pair == ("this", "section") || pair == ("the", "following")
-        }
+        let pointsAtThem = words.contains("below") || words.starts(with: ["these", "are"]) || words.starts(with: ["here", "are"])
+            || zip(words, words.dropFirst()).contains { pair in pair == ("this", "section") || pair == ("the", "following") }
         return pointsAtThem && words.contains { $0 == "questions" || $0 == "issues" } && !Prose.asksQuestion(text)
             && !Prose.introduces(text)
     }

@@ -45,8 +45,15 @@ struct RiskReader {
     }
 
     func violations(in section: Section) -> [Violation] {
-        (violations(inBlocks: section.blocks) + violations(inSubsections: section.subsections))
-            .sorted { $0.location < $1.location }
+        // "There are four main risks:" over a list whose risks the sub-headings below then take
+        // one by one ("1. Exposing sensitive data." / "#### Sensitive data"): the list names them,
+        // the sub-headings say how each is handled.
+        let headed = section.subsections.map { Self.topics($0.title) }.filter { !$0.isEmpty }
+        let told = violations(inBlocks: section.blocks).filter { violation in
+            let said = Self.topics(violation.subject ?? "")
+            return !headed.contains { $0.isSubset(of: said) && said.count <= 2 * $0.count }
+        }
+        return (told + violations(inSubsections: section.subsections)).sorted { $0.location < $1.location }
     }
 
     /// The risks told in a run of blocks: a section's, or a list item's that introduces risks.
@@ -538,6 +545,12 @@ struct RiskReader {
     /// `Pros: …`, `**Cons**: …`: an option weighed (a migration path, an alternative), not a risk.
     private static func weighsAnOption(_ text: InlineText) -> Bool {
         label(text).map(["pros", "cons", "pro", "con", "advantages", "disadvantages"].contains) == true
+    }
+
+    /// True for a heading that names one risk by its label (`Risk: Increased test cost`).
+    static func isRiskTitle(_ title: String) -> Bool {
+        guard let colon = title.firstIndex(of: ":") else { return false }
+        return isRiskLabel(TitleNormalizer.normalize(String(title[..<colon])))
     }
 
     /// `risk`, `r`, `risk 1`, `risk2`, `risk #3` (normalised).

@@ -68,7 +68,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             nothing (`… must not overwrite it when:`, the indent of its details slipped), unless they ask. Prose saying a topic is still open stays \
             open whatever elaborates it, and where questions are asked paragraph after paragraph \
             a statement among them is not an answer. A paragraph about the section's questions as a \
-            whole ("This section highlights the questions we have not resolved yet") is a preamble, \
+            whole ("This section highlights the questions we have not resolved yet", "These are \
+            design questions to resolve during implementation") is a preamble, \
             not a question; when it says they are open, a tentative answer under a question \
             sub-heading leaves that question open, and a topic sub-heading whose body decides nothing is \
             open. A line pointing to where a question was discussed (`Previous discussion: …`, a \
@@ -84,6 +85,13 @@ public struct OpenQuestionsResolvedRule: Rule {
             """,
         defaultSeverity: .error,
         passingExamples: [
+            Example("""
+            # Cache
+            ## Open Questions
+            These are design questions to resolve during implementation; they do not change the API.
+
+            - ~~Should the warmer run as its own service?~~ Decided: it runs in the cache process.
+            """),
             Example("""
             # Cache
             ## Open Questions

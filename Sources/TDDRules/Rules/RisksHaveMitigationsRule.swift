@@ -129,7 +129,13 @@ public struct RisksHaveMitigationsRule: Rule {
             worse than") is accepted; `*Mitigation:*` on a line of its own gives the mitigation in \
             the paragraph after it. A handling word denied just before it ("have not \
             been validated", "won't be able to") or what "we should" have done ("not adding the \
-            entries that we should") handles nothing.
+            entries that we should") handles nothing. A safeguard that "cannot be easily overridden" \
+            (or bypassed, circumvented) is a guarantee, not harm; "we forbid", "we disallow", "we \
+            block" handle; "This won't be a problem as …" accepts. A list naming the risks that \
+            sub-headings below then take one by one ("Exposing sensitive data" / `### Sensitive \
+            data`) is judged by those sub-headings. A heading under Goals or Motivation ("Reduce \
+            risk") is not a risks section; an empty risks section followed by `Risk: …` headings at \
+            its own level reads them as its risks.
             """,
         defaultSeverity: .error,
         options: [allowNone, allowAccepted],
@@ -627,8 +633,34 @@ public struct RisksHaveMitigationsRule: Rule {
             - If the loopback address is compromised, an attacker can read the warm-up code. But the code
               cannot be exchanged for entries because the attacker does not have the tenant key.
             """),
+            Example("""
+            # Cache
+            ## Goals
+            ### Reduce risk
+            Predictable warm-ups reduce the overall risk of a release. Today most tenants cannot keep up.
+            ## Risks and Mitigations
+            ## Risk: Tenants might delete the warmer
+            We'll use webhooks to prevent this. These webhooks are synced by the operator and cannot be easily overridden.
+            """),
+            Example("""
+            # Cache
+            ## Risks
+            There are two main risks:
+            1. Immutable keys.
+            1. Exposing sensitive data.
+            ### Immutable keys
+            Immutable keys would break the readers. We forbid the marker at the root of the object.
+            ### Sensitive data
+            Unintentionally including secrets in the request headers. This won't be a problem as flag values are never included.
+            """),
         ],
         failingExamples: [
+            Example("""
+            # Cache
+            ## Risks and Mitigations
+            ## Risk: Increased test cost ↓
+            TODO: Establish a plan for this for Alpha.
+            """),
             Example("""
             # Cache
             ## Risks and Mitigations
@@ -970,9 +1002,29 @@ public struct RisksHaveMitigationsRule: Rule {
     public func check(_ context: RuleContext) -> [Violation] {
         let allowNone = context.options.isOn(Self.allowNone)
         let allowAccepted = context.options.isOn(Self.allowAccepted)
-        return context.sections(for: .risks)
-            .filter { !Self.isAnsweredByNextSection($0, in: context.document) }
-            .flatMap { check($0, allowNone: allowNone, allowAccepted: allowAccepted) }
+        let sections = context.sections(for: .risks).filter { !Self.isAnsweredByNextSection($0, in: context.document) }
+        let slipped = sections.map { Self.risksAfter($0, in: context.document) }
+        // A `### Risk: …` heading read as a slipped sub-heading is not read again as a section of its own.
+        let readAsRisks = Set(slipped.joined().map(\.location))
+        return zip(sections, slipped).flatMap { section, risks -> [Violation] in
+            if readAsRisks.contains(section.location) { return [] }
+            guard risks.isEmpty else {
+                let reader = RiskReader(title: section.title, allowAccepted: allowAccepted)
+                return risks.flatMap(reader.violations(inSubsection:))
+            }
+            return check(section, allowNone: allowNone, allowAccepted: allowAccepted)
+        }
+    }
+
+    /// The risks of an empty section written at its own level right after it, the author's
+    /// heading levels having slipped (`### Risks and Mitigations` then `### Risk: Increased
+    /// test cost`): read as its sub-headings.
+    static func risksAfter(_ section: Section, in document: Document) -> [Section] {
+        guard section.subsections.isEmpty, section.blocks.allSatisfy(\.isInvisible) else { return [] }
+        let all = document.allSections
+        guard let index = all.firstIndex(where: { $0.location == section.location }) else { return [] }
+        return Array(all[(index + 1)...].filter { $0.level <= section.level }
+            .prefix { $0.level == section.level && RiskReader.isRiskTitle($0.title) })
     }
 
     /// True for a section that only identifies risks (`Identified Security Risks`) when the
