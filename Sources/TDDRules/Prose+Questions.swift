@@ -180,7 +180,7 @@ extension Prose {
     static let openPhrases = Phrases([
         "remains to be", "remain to be", "not been determined", "not yet determined", "needs to be determined",
         "need to be determined", "to be determined", "to be decided", "not been decided", "not yet decided",
-        "undecided", "unresolved", "open question", "feedback is requested", "feedback requested",
+        "undecided", "unsettled", "unresolved", "open question", "feedback is requested", "feedback requested",
         "until we decide", "need to decide", "needs to be decided", "still open", "is unclear", "not clear yet",
         "to be discussed", "under discussion", "todo", "tbd", "not clear", "no consensus", "not full consensus",
         "without consensus", "some discussion", "still being discussed", "being debated", "is open",
@@ -279,6 +279,13 @@ extension Prose {
 
     private static let counts: Set<String> = ["two", "three", "four", "several", "multiple"]
     private static let choices: Set<String> = ["options", "approaches", "alternatives", "choices"]
+
+    /// "Some options include:", "Possible alternatives are:": a paragraph whose last sentence
+    /// introduces the choices listed after it.
+    static func introducesOptions(_ text: String) -> Bool {
+        guard introduces(text), let last = sentences(text).last else { return false }
+        return !choices.isDisjoint(with: words(last))
+    }
 
     /// "There are two different approaches being considered": several choices standing, none made.
     static func namesChoices(_ text: String) -> String? {

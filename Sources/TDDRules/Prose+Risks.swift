@@ -89,7 +89,7 @@ extension Prose {
         "to prevent", "prevents", "prevented", "will prevent", "to avoid", "avoids", "avoided", "avoid this",
         "we will", "we'll", "we are going to", "we plan to", "is planned", "planned to", "we can", "can be",
         "could be mitigated", "fall back", "falls back", "fallback", "we rely on", "we can rely on", "it relies on", "relying on",
-        "guarded by", "protected by", "handled by", "is handled", "are handled", "addressed by", "is addressed", "address this",
+        "guarded by", "protected by", "protection", "protections", "handled by", "is handled", "are handled", "addressed by", "is addressed", "address this",
         "been addressed", "be addressed", "are addressed", "addressed in", "safeguard", "safeguards",
         "measures to", "removes a", "eliminates", "eliminating", "covered by", "documentation", "documented", "document how",
         "will document", "we document", "should", "recommend", "recommended", "our recommendation", "the recommendation is", "best practice",
@@ -157,7 +157,7 @@ extension Prose {
         // After the risk's own first clause, an instruction (`Document prerequisites and
         // surface clear events`, `…; expose clear status conditions`) says what is done about it.
         if partWords.dropFirst().contains(where: { $0.first.map(handlingInstructions.contains) ?? false }) { return true }
-        if sentences.contains(where: { remediesOnCondition($0) || requiresToPrevent($0) }) { return true }
+        if sentences.contains(where: { remediesOnCondition($0) || requiresToPrevent($0) || answersForIt($0) }) { return true }
         if partWords.contains(where: {
             pointsToSection($0) || actsOnIt($0) || leavesToItsOwner($0) || removedByTheDocument($0) || isCostOfNotDoingIt($0)
         }) {
@@ -183,6 +183,18 @@ extension Prose {
         if sentences.contains(where: { deniesMitigation($0) && !clauses($0).contains(where: handles) }) { return false }
         return parts.contains(where: handles) || preventsByConsequence(text)
     }
+
+    /// "For this reason, the status condition clearly indicates that …": what the design does
+    /// because of the risk, when that tells no harm of its own.
+    private static func answersForIt(_ sentence: String) -> Bool {
+        let said = words(sentence)
+        return reasonOpenings.contains { said.starts(with: $0) } && !assertsHarm(sentence)
+            && !said.contains(where: possibilityWords.contains)
+    }
+
+    /// Openings that tell a decision taken for the reason before ("Because of this, …" tells a
+    /// consequence, often the harm itself).
+    private static let reasonOpenings: [[String]] = [["for", "this", "reason"], ["for", "these", "reasons"], ["to", "this", "end"]]
 
     /// True when the words after "can be" say what is done about it ("can be disabled", "can be
     /// manual or automated"), not what it is ("can be a problem", "can be even an admission

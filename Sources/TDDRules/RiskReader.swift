@@ -281,10 +281,12 @@ struct RiskReader {
     private func violations(inSubsections subsections: [Section]) -> [Violation] {
         subsections.indices.flatMap { index -> [Violation] in
             let subsection = subsections[index]
+            let next = subsections.indices.contains(index + 1) ? subsections[index + 1] : nil
             guard TitleNormalizer.words(of: subsection.normalizedTitle).last == "risks" else {
+                // `#### Gap 1` answered by `#### Mitigation 1` right after it.
+                if let next, Self.givesMitigation(next) { return [] }
                 return violations(inSubsection: subsection)
             }
-            let next = subsections.indices.contains(index + 1) ? subsections[index + 1] : nil
             guard let next, Rule.namesMitigations(next) else { return violations(in: subsection) }
             let answers = next.visibleContent.map(\.plainText)
             return unaddressed(in: subsection, by: answers.joined(separator: "\n"))
@@ -333,21 +335,30 @@ struct RiskReader {
         }
         if Rule.namesMitigations(risk) { return [] }
         // `##### Mitigation` under the risk's sub-heading, with something said in it.
-        if risk.subsections.contains(where: { child in
-            let said = child.visibleContent.map(\.plainText)
-            return Rule.namesMitigations(child) && !said.isEmpty && !said.allSatisfy(Prose.isPlaceholder)
-        }) { return [] }
+        if risk.subsections.contains(where: Self.givesMitigation) { return [] }
         var found = Risk(text: risk.title, location: risk.location)
         found.attach(body.map(\.plainText) + risk.subsections.map(\.title))
-        // `Mitigation: TODO` in the body gives no mitigation; any other value gives one (a bare
-        // `Mitigation:` introduces what follows).
+        // `Mitigation: TODO` in the body gives no mitigation; any other value gives one. A bare
+        // `Mitigations:` gives what follows it, whatever harm that names.
+        let afterBareLabel = body.firstIndex { block in
+            if case .paragraph(let text) = block { return Self.mitigationValue(text)?.isEmpty == true }
+            return false
+        }.map { body[($0 + 1)...].map(\.plainText).joined(separator: "\n") }
         let labelled = body.compactMap { block -> String? in
             guard case .paragraph(let text) = block, let value = Self.mitigationValue(text), !value.isEmpty else { return nil }
             return value
-        }
+        } + [afterBareLabel].compactMap { $0 }.filter { !$0.isEmpty }
         if !labelled.isEmpty { found.mitigation = labelled.allSatisfy(Prose.isPlaceholder) ? .placeholder : .given }
-        if body.isEmpty || Self.endsWithHarm(body) || Self.endsWithListedHarm(body) { found.mitigation = .placeholder }
+        if body.isEmpty || (afterBareLabel == nil && (Self.endsWithHarm(body) || Self.endsWithListedHarm(body))) {
+            found.mitigation = .placeholder
+        }
         return violation(for: found).map { [$0] } ?? []
+    }
+
+    /// True for a section titled for mitigations that says something (`#### Mitigation 1`).
+    private static func givesMitigation(_ section: Section) -> Bool {
+        let said = section.visibleContent.map(\.plainText)
+        return Rule.namesMitigations(section) && !said.isEmpty && !said.allSatisfy(Prose.isPlaceholder)
     }
 
     // MARK: - Judging one risk

@@ -81,7 +81,8 @@ public struct OpenQuestionsResolvedRule: Rule {
             beside what was only proposed ("X has been proposed … The alternative approach is …"). Every section under the \
             title or an alias is read (one per alternative, say). A question asking to choose among \
             the items after it ("which of the below is preferred?") is open: the items are its \
-            options, not its answer.
+            options, not its answer. A paragraph saying a topic is unsettled over "Some options \
+            include:" is the open question; the options listed after it are not questions.
             """,
         defaultSeverity: .error,
         passingExamples: [
@@ -246,6 +247,13 @@ public struct OpenQuestionsResolvedRule: Rule {
             """),
         ],
         failingExamples: [
+            Example("""
+            # Cache
+            ## Unresolved questions
+            The name of the `warm` field is unsettled. Some options include: ↓
+            - `eager` can imply "warm at start"
+            - `local` implies a `remote`
+            """),
             Example("""
             # Cache
             ## Open Questions

@@ -135,7 +135,11 @@ public struct RisksHaveMitigationsRule: Rule {
             sub-headings below then take one by one ("Exposing sensitive data" / `### Sensitive \
             data`) is judged by those sub-headings. A heading under Goals or Motivation ("Reduce \
             risk") is not a risks section; an empty risks section followed by `Risk: …` headings at \
-            its own level reads them as its risks.
+            its own level reads them as its risks. A risk sub-heading followed by a mitigations \
+            sub-heading that says something (`#### Gap 1` / `#### Mitigation 1`) is answered by \
+            it; a bare `Mitigations:` in a sub-heading's body gives what follows it. "For this \
+            reason, …" (or "To this end, …") telling no harm says what the design does about the \
+            risk; "protections" handle.
             """,
         defaultSeverity: .error,
         options: [allowNone, allowAccepted],
@@ -652,6 +656,28 @@ public struct RisksHaveMitigationsRule: Rule {
             Immutable keys would break the readers. We forbid the marker at the root of the object.
             ### Sensitive data
             Unintentionally including secrets in the request headers. This won't be a problem as flag values are never included.
+            """),
+            Example("""
+            # Cache
+            ## Risks and Mitigations
+            #### Gap 1
+            Warm-up queries to the origin are not encrypted. This may allow an attacker to read the keys.
+            #### Mitigation 1
+            Add TLS to the warm-up queries.
+            #### Shared credentials may be visible to tenants
+            Tenants may be able to copy the shared credentials from the warmer.
+
+            Mitigations:
+
+            It is impossible to open a shell in the warmer. Due to this issue we are not going to use shared credentials for custom warmers.
+            """),
+            Example("""
+            # Cache
+            ## Risks and Mitigations
+            - Deleting the warmer's service is disruptive: it may interrupt traffic. For this reason, the `Progressing`
+              condition clearly indicates that deleting it is disruptive and offers a way back without causing disruption.
+            - Stricter token checks may break workflows that recreate nodes. The existing protections for invalidating
+              a binding stay in place instead.
             """),
         ],
         failingExamples: [
