@@ -47,7 +47,8 @@ struct RiskReader {
     func violations(in section: Section) -> [Violation] {
         // "There are four main risks:" over a list whose risks the sub-headings below then take
         // one by one ("1. Exposing sensitive data." / "#### Sensitive data"): the list names them,
-        // the sub-headings say how each is handled.
+        // the sub-headings say how each is handled. Not a paragraph saying much more than a
+        // heading names ("The following is the list of hypothetical scenarios …" / "Scenario 2").
         let headed = section.subsections.map { Self.topics($0.title) }.filter { !$0.isEmpty }
         let told = violations(inBlocks: section.blocks).filter { violation in
             let said = Self.topics(violation.subject ?? "")
@@ -343,11 +344,11 @@ struct RiskReader {
         let afterBareLabel = body.firstIndex { block in
             if case .paragraph(let text) = block { return Self.mitigationValue(text)?.isEmpty == true }
             return false
-        }.map { body[($0 + 1)...].map(\.plainText).joined(separator: "\n") }
+        }.map { body[($0 + 1)...].map(\.plainText).joined(separator: "\n") }.flatMap { $0.isEmpty ? nil : $0 }
         let labelled = body.compactMap { block -> String? in
             guard case .paragraph(let text) = block, let value = Self.mitigationValue(text), !value.isEmpty else { return nil }
             return value
-        } + [afterBareLabel].compactMap { $0 }.filter { !$0.isEmpty }
+        } + (afterBareLabel.map { [$0] } ?? [])
         if !labelled.isEmpty { found.mitigation = labelled.allSatisfy(Prose.isPlaceholder) ? .placeholder : .given }
         if body.isEmpty || (afterBareLabel == nil && (Self.endsWithHarm(body) || Self.endsWithListedHarm(body))) {
             found.mitigation = .placeholder
