@@ -280,9 +280,10 @@ extension Prose {
     private static let counts: Set<String> = ["two", "three", "four", "several", "multiple"]
     private static let choices: Set<String> = ["options", "approaches", "alternatives", "choices"]
 
-    /// "Some options include:", "Possible alternatives are:": a paragraph whose last sentence
-    /// introduces the choices listed after it.
-    static func introducesOptions(_ text: String) -> Bool {
+    /// True when a paragraph says the items after it are choices: it names them standing
+    /// (`namesChoices(_:)`), or its last sentence introduces them ("Some options include:").
+    static func offersChoices(_ text: String) -> Bool {
+        if namesChoices(text) != nil { return true }
         guard introduces(text), let last = sentences(text).last else { return false }
         return !choices.isDisjoint(with: words(last))
     }

@@ -102,7 +102,7 @@ struct QuestionReader {
             switch block {
             case .list(let list):
                 // After `There are two approaches being considered. These approaches are:` the items are its options.
-                if let introduced, Prose.namesChoices(introduced.text) != nil || Prose.introducesOptions(introduced.text) { continue }
+                if let introduced, Prose.offersChoices(introduced.text) { continue }
                 // "Which of these do we prefer?" or "Should we" over a list: its options, not its answer.
                 if let pending, Prose.asksToChoose(pending.text) { continue }
                 if let listBefore, listBefore.ordered, !list.ordered,
@@ -164,7 +164,7 @@ struct QuestionReader {
                         // `More work is needed to decide. Some possibilities:` under a topic: the topic is open.
                         if let topic, violations.isEmpty {
                             pending = Pending(text: topic.title, location: topic.location, reading: .open, answerable: false)
-                        } else if topic == nil, Prose.namesChoices(text.text) != nil || Prose.introducesOptions(text.text) {
+                        } else if topic == nil, Prose.offersChoices(text.text) {
                             // `There are two approaches being considered. These approaches are:` is
                             // the open question; the list holds its options.
                             pending = Pending(text: text.text, location: text.location, reading: .open, answerable: false)

@@ -1047,10 +1047,7 @@ public struct RisksHaveMitigationsRule: Rule {
     /// test cost`): read as its sub-headings.
     static func risksAfter(_ section: Section, in document: Document) -> [Section] {
         guard section.subsections.isEmpty, section.blocks.allSatisfy(\.isInvisible) else { return [] }
-        let all = document.allSections
-        guard let index = all.firstIndex(where: { $0.location == section.location }) else { return [] }
-        return Array(all[(index + 1)...].filter { $0.level <= section.level }
-            .prefix { $0.level == section.level && RiskReader.isRiskTitle($0.title) })
+        return Array(sections(after: section, in: document).prefix { $0.level == section.level && RiskReader.isRiskTitle($0.title) })
     }
 
     /// True for a section that only identifies risks (`Identified Security Risks`) when the
@@ -1058,10 +1055,15 @@ public struct RisksHaveMitigationsRule: Rule {
     /// Mitigations`): read together, like a list of risks followed by a list of mitigations.
     static func isAnsweredByNextSection(_ section: Section, in document: Document) -> Bool {
         if namesMitigations(section) { return false }
+        return sections(after: section, in: document).first.map { $0.level == section.level && namesMitigations($0) } ?? false
+    }
+
+    /// The sections after `section` and its sub-headings at its level or above: its next
+    /// siblings, then those of the sections holding it.
+    static func sections(after section: Section, in document: Document) -> [Section] {
         let all = document.allSections
-        guard let index = all.firstIndex(where: { $0.location == section.location }) else { return false }
-        let next = all[(index + section.allSections.count)...].first { $0.level <= section.level }
-        return next.map { $0.level == section.level && namesMitigations($0) } ?? false
+        guard let index = all.firstIndex(where: { $0.location == section.location }) else { return [] }
+        return all[(index + section.allSections.count)...].filter { $0.level <= section.level }
     }
 
     /// True for a section titled for mitigations (`Mitigations`, `Risk Assessment and Mitigations`).
